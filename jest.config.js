@@ -1,0 +1,27 @@
+// Three tiers: unit specs beside the code (pure, no servers), integration specs against the real
+// stack, and end-to-end specs that run the apps. `npm test` runs all three after lint and typecheck.
+const moduleNameMapper = {
+  '^@app/(domain|query|config|platform|testing)(|/.*)$': '<rootDir>/libs/$1/src$2',
+};
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] };
+const common = { rootDir: __dirname, moduleNameMapper, transform, testEnvironment: 'node' };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'int',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/stack/global-setup.ts',
+      testTimeout: 120000,
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/{apps,test}/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/stack/global-setup.ts',
+      testTimeout: 180000,
+    },
+  ],
+};

@@ -1,0 +1,5 @@
+export * from './query-error';
+export * from './search-port';
+export * from './filter';
+export * from './list';
+export * from './stat';
