@@ -1,1 +1,3 @@
-export {};
+export * from './api-keys';
+export * from './app-config';
+export * from './config-error';

@@ -1,1 +1,3 @@
-export {};
+export * from './stack/stack-control';
+export * from './stack/stack-endpoints';
+export * from './stack/test-names';

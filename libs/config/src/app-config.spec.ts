@@ -1,0 +1,64 @@
+import { ConfigError, loadApiConfig, loadProjectorConfig } from '@app/config';
+
+describe('loadApiConfig', () => {
+  it('should apply the documented defaults to an empty environment', () => {
+    const sut = loadApiConfig({});
+    expect(sut.kafka).toEqual({
+      brokers: ['127.0.0.1:9092'],
+      clientId: 'jobtask-read-model',
+      topic: 'power_scheduler.job_task.events',
+      dlqTopic: 'power_scheduler.job_task.events.dlq',
+      topicPartitions: 3,
+    });
+    expect(sut.elasticsearch.url).toBe('http://127.0.0.1:9200');
+    expect(sut.elasticsearch.alias).toBe('job-tasks');
+    expect(sut.redis.url).toBe('redis://127.0.0.1:6379');
+    expect(sut.api.port).toBe(3000);
+    expect(sut.api.limits).toEqual({ maxLimit: 1000, maxUnpagedResults: 10000, maxGroups: 10000 });
+    expect(sut.api.apiKeys.size).toBe(0);
+  });
+
+  it('should name every invalid variable in one error', () => {
+    const attempt = () =>
+      loadApiConfig({ API_PORT: 'eighty', ELASTICSEARCH_URL: 'nope', MAX_PAGE_LIMIT: '-1' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/API_PORT/);
+    expect(attempt).toThrow(/ELASTICSEARCH_URL/);
+    expect(attempt).toThrow(/MAX_PAGE_LIMIT/);
+  });
+
+  it('should treat empty assignments as unset', () => {
+    expect(loadApiConfig({ DLQ_TOPIC: '', API_PORT: '' }).api.port).toBe(3000);
+  });
+
+  it('should derive the dead-letter topic from a custom event topic', () => {
+    expect(loadApiConfig({ EVENTS_TOPIC: 'events' }).kafka.dlqTopic).toBe('events.dlq');
+  });
+
+  it('should parse API keys into per-key domain grants', () => {
+    const sut = loadApiConfig({
+      API_KEYS: 'reader-key-0123456789=domain-a|domain-b, admin-key-0123456789ab=*',
+    });
+    expect(sut.api.apiKeys.get('reader-key-0123456789')).toEqual(new Set(['domain-a', 'domain-b']));
+    expect(sut.api.apiKeys.get('admin-key-0123456789ab')).toBe('all');
+  });
+
+  it('should reject short API keys without echoing them whole', () => {
+    expect(() => loadApiConfig({ API_KEYS: 'short=domain-a' })).toThrow(
+      /API_KEYS: entry "short=do…"/,
+    );
+  });
+});
+
+describe('loadProjectorConfig', () => {
+  it('should reject a malformed broker list', () => {
+    expect(() => loadProjectorConfig({ KAFKA_BROKERS: 'localhost' })).toThrow(/KAFKA_BROKERS/);
+  });
+
+  it('should read the projector settings', () => {
+    const sut = loadProjectorConfig({ PROJECTOR_GROUP_ID: 'g1', MAX_EVENT_BYTES: '2048' });
+    expect(sut.projector.groupId).toBe('g1');
+    expect(sut.projector.maxEventBytes).toBe(2048);
+    expect(sut.projector.port).toBe(3001);
+  });
+});
