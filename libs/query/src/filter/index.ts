@@ -1,1 +1,23 @@
-export {};
+export * from '../fields';
+export * from './filter-operators';
+export * from './query-scope';
+export { parseQueryScope } from './parse/query-scope.parser';
+export { parseFilterCondition } from './parse/condition.parser';
+export { parseIsoInstant } from './parse/iso-instant.parser';
+export type { IsoInstant } from './parse/iso-instant.parser';
+export { parseTimediff, resolveTimediff } from './parse/timediff.parser';
+export type { Timediff, TimediffBase, TimediffUnit } from './parse/timediff.parser';
+export {
+  MAX_CONDITIONS,
+  MAX_KEYWORD_LENGTH,
+  MAX_LIST_ITEMS,
+  MAX_REGEX_LENGTH,
+  MAX_STRING_VALUE_LENGTH,
+} from './parse/parse-limits';
+export { buildScopeQuery } from './es/scope-query.builder';
+export { conditionQuery } from './es/condition-query.builder';
+export { parseRegex, MAX_REGEX_REPEAT } from './regex/regex.parser';
+export { RegexSyntaxError } from './regex/regex-syntax.error';
+export * from './regex/regex-ast';
+export * from './regex/char-set';
+export { toLuceneRegex } from './regex/lucene-regex.emitter';

@@ -1,0 +1,38 @@
+import { FilterCondition, QueryScope } from '../query-scope';
+import { parseFilterCondition } from './condition.parser';
+import { invalid, MAX_CONDITIONS, MAX_KEYWORD_LENGTH, typeError } from './parse-limits';
+
+/**
+ * Reads `filter`, `filter_or` (or proto3-JSON `filterOr`) and `keyword` from a Query or
+ * StatisticsQuery object; other keys are the caller's. null means absent (proto3 JSON).
+ */
+export function parseQueryScope(raw: Record<string, unknown>, path: string): QueryScope {
+  if ('filter_or' in raw && 'filterOr' in raw) {
+    throw invalid(`${path}.filter_or`, 'give either filter_or or filterOr, not both');
+  }
+  const orKey = 'filter_or' in raw ? 'filter_or' : 'filterOr';
+  return {
+    filter: parseConditions(raw.filter, `${path}.filter`),
+    filterOr: parseConditions(raw[orKey], `${path}.${orKey}`),
+    keywordTokens: parseKeyword(raw.keyword, `${path}.keyword`),
+  };
+}
+
+function parseConditions(raw: unknown, path: string): FilterCondition[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) throw typeError(path, 'list');
+  if (raw.length > MAX_CONDITIONS) {
+    throw invalid(path, `at most ${MAX_CONDITIONS} conditions are allowed`);
+  }
+  return raw.map((condition, i) => parseFilterCondition(condition, `${path}[${i}]`));
+}
+
+/** SpaceONE (2020-10+): trimmed, split on whitespace, empty tokens dropped. */
+function parseKeyword(raw: unknown, path: string): string[] {
+  if (raw === undefined || raw === null) return [];
+  if (typeof raw !== 'string') throw typeError(path, 'string');
+  if (raw.length > MAX_KEYWORD_LENGTH) {
+    throw invalid(path, `keyword is limited to ${MAX_KEYWORD_LENGTH} characters`);
+  }
+  return raw.split(/\s+/).filter((token) => token !== '');
+}

@@ -1,0 +1,18 @@
+import { FilterOperator } from './filter-operators';
+
+/** One validated filter condition; aliases (`k/v/o`) are resolved and the value fits the key. */
+export interface FilterCondition {
+  key: string;
+  value: unknown;
+  operator: FilterOperator;
+}
+
+/** Which documents a list or stat request covers (always further confined to one domain). */
+export interface QueryScope {
+  filter: FilterCondition[];
+  filterOr: FilterCondition[];
+  keywordTokens: string[];
+}
+
+/** `keyword` tokens match these fields by case-insensitive substring (SpaceONE's keyword filter). */
+export const KEYWORD_FIELDS = ['job_task_id', 'job_id'] as const;
