@@ -58,7 +58,7 @@ class RegexParser {
     if (c === '(') return this.parseGroup();
     if (c === '[') return this.parseClass();
     if (c === '*' || c === '+' || c === '?' || (c === '{' && this.quantifierAhead())) {
-      throw this.error('quantifier without anything to repeat');
+      throw this.error('nothing to repeat before this quantifier');
     }
     if (c === '.') {
       this.pos++;
