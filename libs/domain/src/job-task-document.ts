@@ -1,4 +1,7 @@
 /** The read model: one document per (domain_id, job_task_id) in the `job-tasks` alias. */
+import type { ProjectionState } from './projection/projection-state.types';
+
+export type { ProjectionState };
 
 export const JOB_TASK_STATUSES = [
   'JOB_TASK_STATE_NONE',
@@ -37,10 +40,8 @@ export interface JobTaskInfo {
 /**
  * What is stored in Elasticsearch: the public fields plus the projection's own bookkeeping, which the
  * mapping keeps un-indexed (`enabled: false`) and the API never returns. Its shape is owned by
- * `projection.ts`; readers outside the projection treat it as opaque.
+ * `projection/projection-state.types.ts`; readers outside the projection treat it as opaque.
  */
 export interface JobTaskDocument extends JobTaskInfo {
   projection: ProjectionState;
 }
-
-export type ProjectionState = Record<string, unknown>;

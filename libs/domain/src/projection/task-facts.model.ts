@@ -1,0 +1,153 @@
+import type { JobTaskCreatedData, JobTaskEvent } from '../events/job-task-event.types';
+import type { ErrorInfo } from '../job-task-document';
+import {
+  compareCanonical,
+  compareEventKeys,
+  eventKeyOf,
+  type ErrorKey,
+  type EventKey,
+} from './event-key.order';
+import type { TerminalState } from './projection-state.types';
+
+/*
+ * The working form of a task's state. Every field is a join-semilattice (set union, or min/max by event order),
+ * so joining facts is commutative, associative and idempotent — which is what makes the document a function of
+ * the set of events, whatever their order, duplication or batching.
+ */
+
+export interface TaskIdentity {
+  domain_id: string;
+  job_task_id: string;
+}
+
+export interface CreatedFact {
+  key: EventKey;
+  fields: JobTaskCreatedData;
+}
+
+export interface ErrorFact {
+  key: ErrorKey;
+  info: ErrorInfo;
+}
+
+export interface TaskFacts {
+  task: TaskIdentity;
+  lifecycleIds: Set<string>;
+  resourceSucceeded: Map<string, number>;
+  resourceFailed: Map<string, number>;
+  created: CreatedFact | null;
+  started: EventKey | null;
+  terminal: TerminalState | null;
+  /** By (event_id, position), which identifies one ErrorInfo among all events. */
+  errors: Map<string, ErrorFact>;
+}
+
+export function emptyFacts(task: TaskIdentity): TaskFacts {
+  return {
+    task: { domain_id: task.domain_id, job_task_id: task.job_task_id },
+    lifecycleIds: new Set(),
+    resourceSucceeded: new Map(),
+    resourceFailed: new Map(),
+    created: null,
+    started: null,
+    terminal: null,
+    errors: new Map(),
+  };
+}
+
+export function hasEvent(facts: TaskFacts, eventId: string): boolean {
+  return (
+    facts.lifecycleIds.has(eventId) ||
+    facts.resourceSucceeded.has(eventId) ||
+    facts.resourceFailed.has(eventId)
+  );
+}
+
+export function errorFactId(key: ErrorKey): string {
+  return JSON.stringify([key[2], key[3]]);
+}
+
+function errorFacts(event: JobTaskEvent, infos: readonly ErrorInfo[]): Map<string, ErrorFact> {
+  const facts = new Map<string, ErrorFact>();
+  infos.forEach((info, position) => {
+    const key: ErrorKey = [event.occurred_at, event.sequence, event.event_id, position];
+    facts.set(errorFactId(key), { key, info });
+  });
+  return facts;
+}
+
+/** The state of a task that has seen exactly this one event. */
+export function factsOfEvent(event: JobTaskEvent): TaskFacts {
+  const facts = emptyFacts(event);
+  const key = eventKeyOf(event);
+  switch (event.event_type) {
+    case 'job_task.created':
+      facts.lifecycleIds.add(event.event_id);
+      facts.created = { key, fields: event.data };
+      return facts;
+    case 'job_task.started':
+      facts.lifecycleIds.add(event.event_id);
+      facts.started = key;
+      return facts;
+    case 'job_task.resource_succeeded':
+      facts.resourceSucceeded.set(event.event_id, event.data.count);
+      return facts;
+    case 'job_task.resource_failed':
+      facts.resourceFailed.set(event.event_id, event.data.count);
+      facts.errors = errorFacts(event, event.data.error === null ? [] : [event.data.error]);
+      return facts;
+    case 'job_task.succeeded':
+    case 'job_task.failed': {
+      const { success_count, failure_count } = event.data;
+      const status = event.event_type === 'job_task.succeeded' ? 'SUCCESS' : 'FAILURE';
+      facts.lifecycleIds.add(event.event_id);
+      facts.terminal = { key, status, success_count, failure_count };
+      if (event.event_type === 'job_task.failed')
+        facts.errors = errorFacts(event, event.data.errors);
+      return facts;
+    }
+    default: {
+      const unreachable: never = event;
+      throw new Error(`unhandled event ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+/** Joins `source` into `target` (mutating it) and returns `target`. */
+export function joinFacts(target: TaskFacts, source: TaskFacts): TaskFacts {
+  source.lifecycleIds.forEach((id) => target.lifecycleIds.add(id));
+  joinCounts(target.resourceSucceeded, source.resourceSucceeded);
+  joinCounts(target.resourceFailed, source.resourceFailed);
+  target.created = pick(target.created, source.created, (a, b) => earliestCreated(a, b));
+  target.started = pick(target.started, source.started, (a, b) =>
+    compareEventKeys(a, b) <= 0 ? a : b,
+  );
+  target.terminal = pick(target.terminal, source.terminal, latestTerminal);
+  source.errors.forEach((fact, id) => {
+    const existing = target.errors.get(id);
+    const keep = existing === undefined || compareCanonical(fact, existing) < 0 ? fact : existing;
+    target.errors.set(id, keep);
+  });
+  return target;
+}
+
+function pick<T>(a: T | null, b: T | null, choose: (a: T, b: T) => T): T | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return choose(a, b);
+}
+
+// Two counts for one event_id only arise from an emitter reusing ids; max keeps the join order-independent.
+function joinCounts(target: Map<string, number>, source: ReadonlyMap<string, number>): void {
+  source.forEach((count, id) => target.set(id, Math.max(count, target.get(id) ?? count)));
+}
+
+function earliestCreated(a: CreatedFact, b: CreatedFact): CreatedFact {
+  const order = compareEventKeys(a.key, b.key) || compareCanonical(a.fields, b.fields);
+  return order <= 0 ? a : b;
+}
+
+function latestTerminal(a: TerminalState, b: TerminalState): TerminalState {
+  const order = compareEventKeys(a.key, b.key) || compareCanonical(a, b);
+  return order >= 0 ? a : b;
+}
