@@ -1,0 +1,364 @@
+import { QueryError, type QueryErrorCode } from '../query-error';
+import { parseStatRequest } from './stat-request.parser';
+
+const limits = { maxGroups: 10000 };
+const group = (g: unknown): unknown => ({ aggregate: [{ group: g }] });
+const countBy = (key: string): unknown =>
+  group({ keys: [{ key, name: 'k' }], fields: [{ name: 'n', operator: 'count' }] });
+const field = (f: Record<string, unknown>): unknown => group({ fields: [{ name: 'x', ...f }] });
+const condition = (c: Record<string, unknown>): unknown =>
+  field({
+    operator: 'count',
+    conditions: [{ key: 'success_count', value: 1, operator: 'eq', ...c }],
+  });
+
+function errorOf(body: unknown): QueryError {
+  try {
+    parseStatRequest(body, limits);
+  } catch (e) {
+    if (e instanceof QueryError) return e;
+    throw e;
+  }
+  throw new Error('expected a QueryError');
+}
+
+const cases: [string, unknown, QueryErrorCode, string][] = [
+  ['missing query', { domain_id: 'd' }, 'ERROR_REQUIRED_PARAMETER', '(key = query)'],
+  [
+    'missing domain_id',
+    { query: { distinct: 'status' } },
+    'ERROR_REQUIRED_PARAMETER',
+    '(key = domain_id)',
+  ],
+  [
+    'empty domain_id',
+    { domain_id: '', query: { distinct: 'status' } },
+    'ERROR_REQUIRED_PARAMETER',
+    'domain_id',
+  ],
+  [
+    'query not an object',
+    { domain_id: 'd', query: [] },
+    'ERROR_INVALID_PARAMETER_TYPE',
+    'key = query',
+  ],
+  ['unknown body key', { domain_id: 'd', query: {}, extra: 1 }, 'ERROR_INVALID_PARAMETER', 'extra'],
+];
+
+const queryCases: [string, unknown, QueryErrorCode, string][] = [
+  ['neither aggregate nor distinct', {}, 'ERROR_REQUIRED_PARAMETER', '(key = aggregate)'],
+  ['an empty Format B list', { aggregate: [] }, 'ERROR_REQUIRED_PARAMETER', '(key = aggregate)'],
+  [
+    'Format A without group or count',
+    { aggregate: { unwind: [{ path: 'errors' }] } },
+    'ERROR_REQUIRED_PARAMETER',
+    'query.aggregate.group or query.aggregate.count',
+  ],
+  [
+    'a group with neither keys nor fields',
+    group({}),
+    'ERROR_REQUIRED_PARAMETER',
+    'query.aggregate[0].group.keys or',
+  ],
+  [
+    'an unknown group operator',
+    field({ operator: 'avg', key: 'success_count' }),
+    'ERROR_INVALID_PARAMETER',
+    'query.aggregate[0].group.fields[0].operator',
+  ],
+  [
+    'a field without a name',
+    group({ fields: [{ operator: 'count' }] }),
+    'ERROR_REQUIRED_PARAMETER',
+    'query.aggregate[0].group.fields[0].name',
+  ],
+  ['sum without a key', field({ operator: 'sum' }), 'ERROR_REQUIRED_PARAMETER', 'fields[0].key'],
+  ['an unknown group key', countBy('nope'), 'ERROR_INVALID_PARAMETER', "unknown key 'nope'"],
+  [
+    'grouping by a list without unwind',
+    countBy('errors.error_code'),
+    'ERROR_INVALID_PARAMETER',
+    'unwind it first',
+  ],
+  [
+    'grouping by errors.additional',
+    {
+      aggregate: [
+        { unwind: { path: 'errors' } },
+        { group: { keys: [{ key: 'errors.additional', name: 'a' }] } },
+      ],
+    },
+    'ERROR_INVALID_PARAMETER',
+    "cannot group by 'errors.additional'",
+  ],
+  [
+    'sum of a string',
+    field({ operator: 'sum', key: 'status' }),
+    'ERROR_INVALID_PARAMETER',
+    'sum needs a number',
+  ],
+  [
+    'merge_objects of a string',
+    field({ operator: 'merge_objects', key: 'status' }),
+    'ERROR_INVALID_PARAMETER',
+    'needs an object',
+  ],
+  [
+    'conditions on min',
+    field({ operator: 'min', key: 'success_count', conditions: [] }),
+    'ERROR_INVALID_PARAMETER',
+    'conditions apply only',
+  ],
+  [
+    'sub-fields on count',
+    field({ operator: 'count', fields: [{ key: 'status', name: 's' }] }),
+    'ERROR_INVALID_PARAMETER',
+    'sub-fields apply only to push',
+  ],
+  [
+    'a condition without a value',
+    condition({ value: undefined }),
+    'ERROR_REQUIRED_PARAMETER',
+    'conditions[0].value',
+  ],
+  [
+    'a condition value of the wrong type',
+    condition({ value: 'one' }),
+    'ERROR_INVALID_PARAMETER',
+    "'success_count' is a number",
+  ],
+  [
+    'a boolean condition value',
+    condition({ value: true }),
+    'ERROR_INVALID_PARAMETER_TYPE',
+    'conditions[0].value',
+  ],
+  [
+    'an unparseable date condition',
+    condition({ key: 'created_at', value: 'yesterday' }),
+    'ERROR_INVALID_PARAMETER',
+    "'created_at' is a date",
+  ],
+  [
+    'an unsupported condition operator',
+    condition({ operator: 'in' }),
+    'ERROR_INVALID_PARAMETER',
+    'supported = eq, not, gt, gte, lt, lte',
+  ],
+  [
+    'date_format on a string',
+    group({ keys: [{ key: 'status', name: 's', date_format: '%Y' }] }),
+    'ERROR_INVALID_PARAMETER',
+    'not a date',
+  ],
+  [
+    'an unsupported date specifier',
+    group({ keys: [{ key: 'created_at', name: 's', date_format: '%Y-%j' }] }),
+    'ERROR_INVALID_PARAMETER',
+    'unsupported specifier %j',
+  ],
+  [
+    'an unknown stage',
+    { aggregate: [{ match: {} }] },
+    'ERROR_INVALID_PARAMETER',
+    'query.aggregate[0].match',
+  ],
+  [
+    'a stage with two keys',
+    { aggregate: [{ limit: 1, skip: 1 }] },
+    'ERROR_INVALID_PARAMETER',
+    'exactly one key',
+  ],
+  ['an empty stage', { aggregate: [{}] }, 'ERROR_REQUIRED_PARAMETER', 'query.aggregate[0]'],
+  [
+    'a stage that is not an object',
+    { aggregate: ['group'] },
+    'ERROR_INVALID_PARAMETER_TYPE',
+    'query.aggregate[0]',
+  ],
+  [
+    'a non-integer limit stage',
+    { aggregate: [{ count: { name: 'n' } }, { limit: 'ten' }] },
+    'ERROR_INVALID_PARAMETER_TYPE',
+    'query.aggregate[1].limit',
+  ],
+  [
+    'a zero limit stage',
+    { aggregate: [{ count: { name: 'n' } }, { limit: 0 }] },
+    'ERROR_INVALID_PARAMETER',
+    'query.aggregate[1].limit',
+  ],
+  [
+    'a negative skip stage',
+    { aggregate: [{ count: { name: 'n' } }, { skip: -1 }] },
+    'ERROR_INVALID_PARAMETER',
+    'query.aggregate[1].skip',
+  ],
+  [
+    'a negative page limit',
+    { distinct: 'status', page: { limit: -1 } },
+    'ERROR_INVALID_PARAMETER',
+    'query.page.limit',
+  ],
+  [
+    'a string page limit',
+    { distinct: 'status', page: { limit: 'ten' } },
+    'ERROR_INVALID_PARAMETER_TYPE',
+    'query.page.limit',
+  ],
+  [
+    'both key and k',
+    group({ keys: [{ key: 'status', k: 'status', name: 's' }] }),
+    'ERROR_INVALID_PARAMETER',
+    'given twice',
+  ],
+  [
+    'a dotted output name',
+    group({ keys: [{ key: 'status', name: 'a.b' }] }),
+    'ERROR_INVALID_PARAMETER',
+    "name 'a.b'",
+  ],
+  [
+    'a duplicate output name',
+    group({ keys: [{ key: 'status', name: 'n' }], fields: [{ name: 'n', operator: 'count' }] }),
+    'ERROR_INVALID_PARAMETER',
+    "name 'n' is used twice",
+  ],
+  [
+    'an unknown key in a group',
+    group({ keys: [{ key: 'status', name: 's', extra: 1 }] }),
+    'ERROR_INVALID_PARAMETER',
+    'keys[0].extra',
+  ],
+  [
+    'a sort on an unknown column',
+    { aggregate: [{ count: { name: 'n' } }, { sort: { key: 'status' } }] },
+    'ERROR_INVALID_PARAMETER',
+    "unknown key 'status'",
+  ],
+  [
+    'a sort on a list column',
+    {
+      aggregate: [
+        { group: { fields: [{ name: 's', operator: 'add_to_set', key: 'status' }] } },
+        { sort: { key: 's' } },
+      ],
+    },
+    'ERROR_INVALID_PARAMETER',
+    "cannot sort by 's'",
+  ],
+  [
+    'a sort with key and keys',
+    { aggregate: [{ count: { name: 'n' } }, { sort: { key: 'n', keys: [{ key: 'n' }] } }] },
+    'ERROR_INVALID_PARAMETER',
+    'either key or keys',
+  ],
+  [
+    'Format A sort with Format B',
+    { aggregate: [{ count: { name: 'n' } }], sort: { name: 'n' } },
+    'ERROR_INVALID_PARAMETER',
+    'Format A only',
+  ],
+  [
+    'Format A sort without a name',
+    { aggregate: { count: { name: 'n' } }, sort: { desc: true } },
+    'ERROR_REQUIRED_PARAMETER',
+    'query.sort.name',
+  ],
+  [
+    'Format A limit and page',
+    { aggregate: { count: { name: 'n' } }, limit: 2, page: { limit: 2 } },
+    'ERROR_INVALID_PARAMETER',
+    'either limit or page',
+  ],
+  [
+    'project size of a scalar',
+    {
+      aggregate: [
+        { count: { name: 'n' } },
+        { project: { fields: [{ key: 'n', operator: 'size' }] } },
+      ],
+    },
+    'ERROR_INVALID_PARAMETER',
+    'size needs a list',
+  ],
+  [
+    'an unsupported project operator',
+    {
+      aggregate: [
+        { count: { name: 'n' } },
+        { project: { fields: [{ key: 'n', operator: 'sum' }] } },
+      ],
+    },
+    'ERROR_INVALID_PARAMETER',
+    'supported = size',
+  ],
+  [
+    'an empty project',
+    { aggregate: [{ count: { name: 'n' } }, { project: { fields: [] } }] },
+    'ERROR_INVALID_PARAMETER',
+    'query.aggregate[1].project.fields',
+  ],
+  [
+    'unwinding a scalar',
+    { aggregate: [{ unwind: { path: 'status' } }, { count: { name: 'n' } }] },
+    'ERROR_INVALID_PARAMETER',
+    'not a top-level list',
+  ],
+  [
+    'unwind without a path',
+    { aggregate: [{ unwind: {} }] },
+    'ERROR_REQUIRED_PARAMETER',
+    'query.aggregate[0].unwind.path',
+  ],
+  [
+    'distinct of error objects',
+    { distinct: 'errors' },
+    'ERROR_INVALID_PARAMETER',
+    'query.distinct',
+  ],
+  [
+    'distinct of an unknown field',
+    { distinct: 'nope' },
+    'ERROR_INVALID_PARAMETER',
+    "unknown key 'nope'",
+  ],
+  [
+    'push with key and fields',
+    field({ operator: 'push', key: 'status', fields: [{ key: 'status', name: 's' }] }),
+    'ERROR_INVALID_PARAMETER',
+    'either key or fields',
+  ],
+  [
+    'push with neither key nor fields',
+    field({ operator: 'push' }),
+    'ERROR_REQUIRED_PARAMETER',
+    'fields[0].key',
+  ],
+  [
+    'an unknown query key',
+    { distinct: 'status', only: ['status'] },
+    'ERROR_INVALID_PARAMETER',
+    'query.only',
+  ],
+  [
+    'a bad filter',
+    { distinct: 'status', filter: [{ k: 'nope', v: 1, o: 'eq' }] },
+    'ERROR_INVALID_PARAMETER',
+    'nope',
+  ],
+];
+
+describe(`${parseStatRequest.name} errors`, () => {
+  it.each(cases)('should reject %s', (_name, body, code, text) => {
+    const sut = errorOf(body);
+    expect(sut.code).toBe(code);
+    expect(sut.message).toContain(text);
+  });
+
+  it.each(queryCases)('should reject %s', (_name, query, code, text) => {
+    const sut = errorOf({ domain_id: 'd', query });
+    expect(sut.code).toBe(code);
+    expect(sut.message).toContain(text);
+  });
+});

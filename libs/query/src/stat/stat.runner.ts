@@ -1,0 +1,119 @@
+import { buildScopeQuery } from '../filter';
+import type { DomainSearchPort, JsonObject } from '../search-port';
+import { distinctFromIndex, distinctFromRows, orderDistinct } from './distinct.runner';
+import { asObject, docCount } from './es-json';
+import { runGroupPlan } from './group-agg.runner';
+import { choosePlan, type StatPlan } from './plan.selector';
+import { keyNamesAfter, runStages } from './row-pipeline.engine';
+import { type Row, type RowValue, renderValue } from './row-value';
+import { scanRows } from './scan.reader';
+import { ScanRequired } from './scan-required';
+import {
+  DEFAULT_STAT_LIMITS,
+  type StatLimits,
+  type StatPage,
+  type StatRequest,
+  type StatResult,
+  type Stage,
+} from './stat.types';
+
+interface Resolved {
+  maxGroups: number;
+  maxScanDocs: number;
+}
+
+async function countRows(
+  port: DomainSearchPort,
+  query: JsonObject,
+  nested: boolean,
+): Promise<number> {
+  if (!nested) return port.count(query);
+  const res = await port.search({
+    size: 0,
+    query,
+    track_total_hits: false,
+    aggs: { rows: { nested: { path: 'errors' } } },
+  });
+  return docCount(asObject(res.aggregations).rows);
+}
+
+async function runPushdown(
+  plan: Exclude<StatPlan, { path: 'scan' }>,
+  port: DomainSearchPort,
+  query: JsonObject,
+  limits: Resolved,
+): Promise<Row[]> {
+  let head: Row[];
+  let keyNames: string[] = [];
+  if (plan.path === 'count') {
+    const n = await countRows(port, query, plan.nested);
+    head = n === 0 ? [] : [{ [plan.name]: n }];
+  } else {
+    head = await runGroupPlan(port, query, plan.group, plan.nested, limits.maxGroups);
+    keyNames = keyNamesAfter(plan.group, []);
+  }
+  return runStages(head, plan.rest, limits.maxGroups, keyNames);
+}
+
+async function runAggregate(
+  stages: Stage[],
+  port: DomainSearchPort,
+  query: JsonObject,
+  limits: Resolved,
+): Promise<Row[]> {
+  const plan = choosePlan(stages);
+  const scan = async (reason: string): Promise<Row[]> =>
+    runStages(await scanRows(port, query, limits.maxScanDocs, reason), stages, limits.maxGroups);
+  if (plan.path === 'scan') return scan(plan.reason);
+  try {
+    return await runPushdown(plan, port, query, limits);
+  } catch (e) {
+    if (e instanceof ScanRequired) return scan(e.message);
+    throw e;
+  }
+}
+
+async function runDistinct(
+  body: StatRequest['body'] & { kind: 'distinct' },
+  port: DomainSearchPort,
+  query: JsonObject,
+  limits: Resolved,
+): Promise<RowValue[]> {
+  let values: RowValue[];
+  try {
+    values = await distinctFromIndex(port, query, body.field, limits.maxGroups);
+  } catch (e) {
+    if (!(e instanceof ScanRequired)) throw e;
+    const rows = await scanRows(port, query, limits.maxScanDocs, e.message);
+    values = distinctFromRows(rows, body.field, limits.maxGroups);
+  }
+  return orderDistinct(values, body.desc, body.limit);
+}
+
+function paged(results: unknown[], page: StatPage | null): StatResult {
+  if (page === null) return { results };
+  const from = page.start - 1;
+  return { results: results.slice(from, from + page.limit), total_count: results.length };
+}
+
+/**
+ * Runs a parsed stat request. The port is already confined to the request's domain; `now` resolves
+ * the filter's relative times (timediff) once, so every page of one request sees the same instant.
+ */
+export async function runStat(
+  req: StatRequest,
+  port: DomainSearchPort,
+  limits: StatLimits,
+  now: Date,
+): Promise<StatResult> {
+  const resolved: Resolved = {
+    maxGroups: limits.maxGroups,
+    maxScanDocs: limits.maxScanDocs ?? DEFAULT_STAT_LIMITS.maxScanDocs,
+  };
+  const query = buildScopeQuery(req.scope, now);
+  const rows =
+    req.body.kind === 'distinct'
+      ? await runDistinct(req.body, port, query, resolved)
+      : await runAggregate(req.body.stages, port, query, resolved);
+  return paged(rows.map(renderValue), req.page);
+}
