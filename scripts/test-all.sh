@@ -27,8 +27,8 @@ fi
 step "stack"; bash scripts/stack.sh up
 
 status=0
-step "integration tests"; npx jest --selectProjects int --runInBand --json --outputFile="$results/int.json" || status=1
-step "end-to-end tests"; npx jest --selectProjects e2e --runInBand --json --outputFile="$results/e2e.json" || status=1
+step "integration tests"; npx jest --selectProjects int --runInBand --forceExit --json --outputFile="$results/int.json" || status=1
+step "end-to-end tests"; npx jest --selectProjects e2e --runInBand --forceExit --json --outputFile="$results/e2e.json" || status=1
 
 # One closing line in the plain "N passed, N failed" form, summed over the three tiers.
 node -e '

@@ -1,0 +1,24 @@
+import type { ApiConfig } from '@app/config';
+import type { JsonLogger } from '@app/platform';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ApiModule } from './api.module';
+import { correlationIdMiddleware } from './http/correlation-id';
+import { installJsonBody } from './http/json-body';
+import { installOpenApi } from './openapi/openapi';
+
+/** Builds the HTTP app without listening, so tests can run it in-process on any port. */
+export async function createApiApp(
+  config: ApiConfig,
+  logger: JsonLogger,
+): Promise<INestApplication> {
+  const app = await NestFactory.create(ApiModule.forConfig(config, logger), {
+    logger,
+    bodyParser: false,
+  });
+  app.use(correlationIdMiddleware);
+  installJsonBody(app, config, logger);
+  installOpenApi(app);
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,84 @@
+import type { Client } from '@elastic/elasticsearch';
+import { errors as esErrors } from '@elastic/elasticsearch';
+import type { ApiConfig } from '@app/config';
+import type {
+  DomainSearchPort,
+  JsonObject,
+  SearchRequestBody,
+  SearchResponseBody,
+} from '@app/query';
+import { Inject, Injectable } from '@nestjs/common';
+import { DependencyUnavailableError } from '../errors/api-error';
+import { API_CONFIG, ELASTICSEARCH_CLIENT } from '../api.tokens';
+import { assertNoGlobalAggregation, scopeToDomain } from './domain-scope';
+
+/**
+ * The only class that sends searches to Elasticsearch, and the one place tenancy is enforced: every
+ * request it sends is AND-ed with the caller's domain, whatever the planned body says.
+ */
+@Injectable()
+export class JobTasksSearchRepository {
+  constructor(
+    @Inject(ELASTICSEARCH_CLIENT) private readonly client: Client,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  forDomain(domainId: string): DomainSearchPort {
+    const index = this.config.elasticsearch.alias;
+    return {
+      search: (body) => this.guard(() => this.search(index, domainId, body)),
+      count: (query) =>
+        this.guard(async () => {
+          const res = await this.client.count({ index, query: scopeToDomain(domainId, query) });
+          return res.count;
+        }),
+      openPointInTime: (keepAlive) =>
+        this.guard(async () => {
+          const res = await this.client.openPointInTime({ index, keep_alive: keepAlive });
+          return res.id;
+        }),
+      closePointInTime: (id) =>
+        this.guard(async () => {
+          await this.client.closePointInTime({ id });
+        }),
+    };
+  }
+
+  private async search(
+    index: string,
+    domainId: string,
+    body: SearchRequestBody,
+  ): Promise<SearchResponseBody> {
+    assertNoGlobalAggregation(body.aggs);
+    const { query, pit, ...rest } = body;
+    const request = {
+      ...rest,
+      ...(pit ? { pit } : { index }),
+      query: scopeToDomain(domainId, query),
+    };
+    return (await this.client.search(request as never)) as unknown as SearchResponseBody;
+  }
+
+  /** Translates "Elasticsearch did not answer" into a 503; anything else is our bug and stays a 500. */
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUnavailable(error)) throw new DependencyUnavailableError('Elasticsearch', error);
+      throw error;
+    }
+  }
+}
+
+function isUnavailable(error: unknown): boolean {
+  if (error instanceof esErrors.ConnectionError || error instanceof esErrors.TimeoutError)
+    return true;
+  if (error instanceof esErrors.NoLivingConnectionsError) return true;
+  if (error instanceof esErrors.ResponseError) {
+    const status = error.statusCode ?? 0;
+    return status === 429 || status >= 500;
+  }
+  return false;
+}
+
+export type { JsonObject };

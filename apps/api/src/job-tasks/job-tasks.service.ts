@@ -1,0 +1,47 @@
+import type { ApiConfig } from '@app/config';
+import {
+  parseJobTaskListRequest,
+  parseStatRequest,
+  type QueryScope,
+  runJobTaskList,
+  runStat,
+} from '@app/query';
+import { Inject, Injectable } from '@nestjs/common';
+import { API_CONFIG } from '../api.tokens';
+import { assertMayRead, type Caller } from '../auth/domain-access';
+import { AnswerCache } from '../cache/answer-cache';
+import { JobTasksSearchRepository } from './job-tasks-search.repository';
+
+@Injectable()
+export class JobTasksService {
+  constructor(
+    private readonly repository: JobTasksSearchRepository,
+    private readonly cache: AnswerCache,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  async list(raw: unknown, caller: Caller) {
+    const limits = this.config.api.limits;
+    const request = parseJobTaskListRequest(raw, limits);
+    assertMayRead(caller, request.domainId);
+    const run = () =>
+      runJobTaskList(request, this.repository.forDomain(request.domainId), limits, new Date());
+    if (dependsOnClock(request.scope)) return run();
+    return this.cache.through(request.domainId, 'list', request, run);
+  }
+
+  async stat(raw: unknown, caller: Caller) {
+    const limits = this.config.api.limits;
+    const request = parseStatRequest(raw, limits);
+    assertMayRead(caller, request.domainId);
+    const run = () =>
+      runStat(request, this.repository.forDomain(request.domainId), limits, new Date());
+    if (dependsOnClock(request.scope)) return run();
+    return this.cache.through(request.domainId, 'stat', request, run);
+  }
+}
+
+/** `timediff_*` conditions move with the clock, so their answers must not be replayed from cache. */
+export function dependsOnClock(scope: QueryScope): boolean {
+  return [...scope.filter, ...scope.filterOr].some((c) => c.operator.startsWith('timediff_'));
+}

@@ -1,0 +1,83 @@
+import { Client } from '@elastic/elasticsearch';
+import { testStack } from '@app/testing';
+import Redis from 'ioredis';
+import { type RunningApi, startApi } from './api-test-app';
+import { aJobTask, dropJobTasks, seedJobTasks } from './seed-index';
+
+const LIST = '/power_scheduler/v1/job-tasks/search';
+const body = { domain_id: 'd1', query: { only: ['job_task_id', 'status'] } };
+
+async function listStatuses(api: RunningApi) {
+  const res = await fetch(`${api.url}${LIST}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { results: { status: string }[] };
+}
+
+describe('answer cache', () => {
+  let api: RunningApi;
+  const es = new Client({ node: testStack.elasticsearchUrl });
+  const redis = new Redis(testStack.redisUrl);
+
+  beforeAll(async () => {
+    api = await startApi();
+    await seedJobTasks(api.config.elasticsearch.alias, [
+      aJobTask({ domain_id: 'd1', job_task_id: 't1', status: 'PENDING' }),
+    ]);
+  });
+  afterAll(async () => {
+    await api.close();
+    await dropJobTasks(api.config.elasticsearch.alias);
+    await es.close();
+    redis.disconnect();
+  });
+
+  it('should serve a repeated request from cache until the domain generation moves', async () => {
+    const first = await listStatuses(api);
+    expect(first.results).toEqual([{ job_task_id: 't1', status: 'PENDING' }]);
+
+    // Change the document behind the cache's back, as a projector would, but without bumping yet.
+    await es.index({
+      index: `${api.config.elasticsearch.alias}-v1`,
+      id: 'd1:t1',
+      document: {
+        ...aJobTask({ domain_id: 'd1', job_task_id: 't1', status: 'SUCCESS' }),
+        projection: {},
+      },
+      refresh: 'wait_for',
+    });
+    await expect(listStatuses(api)).resolves.toEqual(first);
+
+    await redis.incr(`${api.config.redis.keyPrefix}generation:d1`);
+    await expect(listStatuses(api)).resolves.toEqual({
+      results: [{ job_task_id: 't1', status: 'SUCCESS' }],
+      total_count: 1,
+    });
+  });
+});
+
+describe('answer cache with Redis unreachable', () => {
+  let api: RunningApi;
+  beforeAll(async () => {
+    api = await startApi({ REDIS_URL: 'redis://127.0.0.1:1' });
+    await seedJobTasks(api.config.elasticsearch.alias, [
+      aJobTask({ domain_id: 'd1', job_task_id: 't1' }),
+    ]);
+  });
+  afterAll(async () => {
+    await api.close();
+    await dropJobTasks(api.config.elasticsearch.alias);
+  });
+
+  it('should answer from Elasticsearch and stay ready', async () => {
+    await expect(listStatuses(api)).resolves.toMatchObject({ total_count: 1 });
+    const ready = await fetch(`${api.url}/ready`);
+    expect(ready.status).toBe(200);
+    await expect(ready.json()).resolves.toMatchObject({
+      checks: { redis: { ok: false, critical: false } },
+    });
+  });
+});

@@ -1,0 +1,28 @@
+import { type ApiConfig, loadApiConfig } from '@app/config';
+import { JsonLogger } from '@app/platform';
+import { uniqueName } from '@app/testing';
+import type { INestApplication } from '@nestjs/common';
+import { createApiApp } from '../src/api.app';
+
+export interface RunningApi {
+  app: INestApplication;
+  config: ApiConfig;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real API app, in-process on a free port, against the real stack with its own alias and keys. */
+export async function startApi(env: Record<string, string> = {}): Promise<RunningApi> {
+  const config = loadApiConfig({
+    ...process.env,
+    JOB_TASKS_ALIAS: uniqueName('api-test-job-tasks'),
+    REDIS_KEY_PREFIX: `${uniqueName('api-test')}:`,
+    LOG_LEVEL: 'error',
+    ...env,
+  });
+  const app = await createApiApp(config, new JsonLogger('error', 'api-test'));
+  await app.listen(0, '127.0.0.1');
+  const server = app.getHttpServer() as import('node:http').Server;
+  const address = server.address() as import('node:net').AddressInfo;
+  return { app, config, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+}
