@@ -149,11 +149,18 @@ function step(schema: Schema, stage: Stage, path: string): { stage: Stage; schem
       stage.keys.forEach((k, i) => scalarAt(schema, k.key, `${path}.keys[${i}].key`, 'sort by'));
       return { stage, schema };
     case 'project': {
-      const projected = new Set(stage.fields.map((f) => f.name));
-      const keyNames = stage.excludeKeys ? [] : schema.keyNames.filter((k) => !projected.has(k));
+      const keyNames = stage.excludeKeys ? [] : schema.keyNames;
       const columns: Record<string, Kind> = {};
       for (const k of keyNames) columns[k] = schema.columns[k] ?? STRING;
       stage.fields.forEach((f, i) => {
+        // A kept group key may only be re-projected as itself; anything else would leave two values
+        // under one name (MongoDB keeps the key in _id and the field beside it).
+        if (keyNames.includes(f.name) && (f.key !== f.name || f.operator !== null)) {
+          throw invalidParam(
+            `${path}.fields[${i}].name`,
+            `'${f.name}' is a group key; rename the field or set exclude_keys`,
+          );
+        }
         const kind = kindAt(schema, f.key, `${path}.fields[${i}].key`);
         if (f.operator === 'size' && kind.t !== 'array') {
           throw invalidParam(

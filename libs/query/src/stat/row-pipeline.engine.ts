@@ -53,8 +53,7 @@ function sort(rows: Row[], stage: Stage & { stage: 'sort' }): Row[] {
 }
 
 function project(rows: Row[], stage: Stage & { stage: 'project' }, keyNames: string[]): Row[] {
-  const projected = new Set(stage.fields.map((f) => f.name));
-  const kept = stage.excludeKeys ? [] : keyNames.filter((k) => !projected.has(k));
+  const kept = stage.excludeKeys ? [] : keyNames;
   return rows.map((row) => {
     const out: Row = {};
     for (const k of kept) out[k] = row[k] ?? null;
@@ -73,10 +72,8 @@ export function keyNamesAfter(stage: Stage, before: string[]): string[] {
       return stage.keys.map((k) => k.name);
     case 'count':
       return [];
-    case 'project': {
-      const projected = new Set(stage.fields.map((f) => f.name));
-      return stage.excludeKeys ? [] : before.filter((k) => !projected.has(k));
-    }
+    case 'project':
+      return stage.excludeKeys ? [] : before;
     case 'unwind':
     case 'sort':
     case 'limit':

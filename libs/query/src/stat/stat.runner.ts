@@ -1,9 +1,10 @@
 import { buildScopeQuery } from '../filter';
 import type { DomainSearchPort, JsonObject } from '../search-port';
-import { distinctFromIndex, distinctFromRows, orderDistinct } from './distinct.runner';
+import { distinctFromIndex, orderDistinct } from './distinct.runner';
 import { asObject, docCount } from './es-json';
 import { runGroupPlan } from './group-agg.runner';
 import { choosePlan, type StatPlan } from './plan.selector';
+import { pageResults, runBodyOverRows } from './in-memory.runner';
 import { keyNamesAfter, runStages } from './row-pipeline.engine';
 import { type Row, type RowValue, renderValue } from './row-value';
 import { scanRows } from './scan.reader';
@@ -11,7 +12,6 @@ import { ScanRequired } from './scan-required';
 import {
   DEFAULT_STAT_LIMITS,
   type StatLimits,
-  type StatPage,
   type StatRequest,
   type StatResult,
   type Stage,
@@ -60,10 +60,15 @@ async function runAggregate(
   port: DomainSearchPort,
   query: JsonObject,
   limits: Resolved,
-): Promise<Row[]> {
+): Promise<RowValue[]> {
   const plan = choosePlan(stages);
-  const scan = async (reason: string): Promise<Row[]> =>
-    runStages(await scanRows(port, query, limits.maxScanDocs, reason), stages, limits.maxGroups);
+  const body = { kind: 'aggregate', format: 'B', stages } as const;
+  const scan = async (reason: string): Promise<RowValue[]> =>
+    runBodyOverRows(
+      await scanRows(port, query, limits.maxScanDocs, reason),
+      body,
+      limits.maxGroups,
+    );
   if (plan.path === 'scan') return scan(plan.reason);
   try {
     return await runPushdown(plan, port, query, limits);
@@ -79,21 +84,14 @@ async function runDistinct(
   query: JsonObject,
   limits: Resolved,
 ): Promise<RowValue[]> {
-  let values: RowValue[];
   try {
-    values = await distinctFromIndex(port, query, body.field, limits.maxGroups);
+    const values = await distinctFromIndex(port, query, body.field, limits.maxGroups);
+    return orderDistinct(values, body.desc, body.limit);
   } catch (e) {
     if (!(e instanceof ScanRequired)) throw e;
     const rows = await scanRows(port, query, limits.maxScanDocs, e.message);
-    values = distinctFromRows(rows, body.field, limits.maxGroups);
+    return runBodyOverRows(rows, body, limits.maxGroups);
   }
-  return orderDistinct(values, body.desc, body.limit);
-}
-
-function paged(results: unknown[], page: StatPage | null): StatResult {
-  if (page === null) return { results };
-  const from = page.start - 1;
-  return { results: results.slice(from, from + page.limit), total_count: results.length };
 }
 
 /**
@@ -115,5 +113,5 @@ export async function runStat(
     req.body.kind === 'distinct'
       ? await runDistinct(req.body, port, query, resolved)
       : await runAggregate(req.body.stages, port, query, resolved);
-  return paged(rows.map(renderValue), req.page);
+  return pageResults(rows.map(renderValue), req.page);
 }
