@@ -1,5 +1,5 @@
 import type { JobTaskInfo } from '@app/domain';
-import { STAT_SAMPLE, statError, statTask } from './stat-fixtures';
+import { statError, statTask } from './stat-fixtures';
 
 /**
  * Stat requests over STAT_SAMPLE (or their own docs) with hand-computed answers. Stream order of the
