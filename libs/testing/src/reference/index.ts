@@ -1,0 +1,11 @@
+export { matchesScope, matchesCondition } from './scope-matcher';
+export { evaluateJobTaskList } from './list-evaluator';
+export { compareCodePoints, containsIgnoringCase, alternativeCase } from './reference-text';
+export { referenceRegex } from './reference-regex';
+export { arbitraryJobTaskDocs } from './job-task-docs.arbitrary';
+export type { DocsOptions } from './job-task-docs.arbitrary';
+export { arbitraryListRequest } from './list-request.arbitrary';
+export type { ListRequestOptions } from './list-request.arbitrary';
+export { arbitraryFilterCondition } from './filter-condition.arbitrary';
+export { arbitraryRegex } from './regex.arbitrary';
+export * from './reference-pools';
