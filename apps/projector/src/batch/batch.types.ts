@@ -1,0 +1,49 @@
+import type { DlqReason, JobTaskDocument, JobTaskEvent } from '@app/domain';
+
+/**
+ * One consumed Kafka record. Offsets are int64 on the wire; a JS number is exact up to 2^53, which a partition
+ * would need centuries at a million records per second to reach.
+ */
+export interface SourceMessage {
+  topic: string;
+  partition: number;
+  offset: number;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers?: MessageHeaders;
+}
+
+export type MessageHeaders = Readonly<
+  Record<string, Buffer | string | (Buffer | string)[] | undefined>
+>;
+
+export interface SourcedEvent {
+  event: JobTaskEvent;
+  source: SourceMessage;
+}
+
+/** A message that goes to the dead-letter topic instead of the read model. */
+export interface Rejection {
+  source: SourceMessage;
+  reason: DlqReason;
+  message: string;
+}
+
+/** A document as read from Elasticsearch, with what optimistic concurrency needs to overwrite it safely. */
+export interface StoredDocument {
+  /** The concrete index it was read from: a write must go back there, never through the alias (see docs). */
+  index: string;
+  seqNo: number;
+  primaryTerm: number;
+  document: JobTaskDocument;
+}
+
+/** One document to write: `create` when `current` is null, else an `index` guarded by if_seq_no/if_primary_term. */
+export interface PlannedWrite {
+  id: string;
+  domainId: string;
+  document: JobTaskDocument;
+  current: StoredDocument | null;
+  applied: SourcedEvent[];
+  duplicates: SourcedEvent[];
+}

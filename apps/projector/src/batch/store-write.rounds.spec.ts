@@ -1,0 +1,202 @@
+import { projectJobTask, type JobTaskDocument } from '@app/domain';
+import { sourceMessage, wireEvent } from '../../test/support/event-messages';
+import type { ItemOutcome, WriteTarget } from '../elasticsearch/bulk-item.classifier';
+import type { JobTasksRepository } from '../elasticsearch/job-tasks.repository';
+import { ProjectorMetrics } from '../metrics/projector.metrics';
+import type { PlannedWrite, StoredDocument } from './batch.types';
+import { decodeBatch, groupByTask } from './message-batch.plan';
+import { StoreWriteRounds } from './store-write.rounds';
+
+/** An in-memory store with Elasticsearch's optimistic-concurrency rules, and hooks to inject faults. */
+class FakeStore {
+  readonly docs = new Map<string, StoredDocument>();
+  beforeWrite: () => void = () => undefined;
+  itemFault: (write: PlannedWrite) => ItemOutcome | null = () => null;
+  readFault: Error | null = null;
+  writes = 0;
+
+  read(_target: string, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
+    if (this.readFault) return Promise.reject(this.readFault);
+    const found = new Map<string, StoredDocument>();
+    ids.forEach((id) => this.docs.has(id) && found.set(id, clone(this.docs.get(id)!)));
+    return Promise.resolve(found);
+  }
+
+  write(_target: WriteTarget, writes: readonly PlannedWrite[]): Promise<ItemOutcome[]> {
+    this.writes += 1;
+    this.beforeWrite();
+    this.beforeWrite = () => undefined;
+    return Promise.resolve(writes.map((w) => this.itemFault(w) ?? this.apply(w)));
+  }
+
+  put(id: string, document: JobTaskDocument): void {
+    const seqNo = (this.docs.get(id)?.seqNo ?? -1) + 1;
+    this.docs.set(id, { index: 'tasks-v1', seqNo, primaryTerm: 1, document: clone(document) });
+  }
+
+  private apply(w: PlannedWrite): ItemOutcome {
+    const existing = this.docs.get(w.id);
+    if (w.current === null ? existing !== undefined : existing?.seqNo !== w.current.seqNo)
+      return { kind: 'conflict' };
+    this.put(w.id, w.document);
+    const stored = this.docs.get(w.id)!;
+    return { kind: 'written', index: stored.index, seqNo: stored.seqNo, primaryTerm: 1 };
+  }
+}
+
+const target = { name: 'tasks', isAlias: true };
+
+function setup() {
+  const store = new FakeStore();
+  const sut = new StoreWriteRounds(store as unknown as JobTasksRepository, new ProjectorMetrics());
+  return { store, sut };
+}
+
+function batch(...values: Record<string, unknown>[]) {
+  const messages = values.map((v) => sourceMessage(v));
+  const { events } = decodeBatch(messages, 1_048_576);
+  return { messages, events, groups: groupByTask(events) };
+}
+
+describe(StoreWriteRounds.name, () => {
+  it('should write each task once and report what it applied', async () => {
+    const { store, sut } = setup();
+    const { events, groups } = batch(
+      wireEvent('job_task.created', { job_task_id: 'a' }),
+      wireEvent('job_task.started', { job_task_id: 'b', domain_id: 'other' }),
+      wireEvent('job_task.started', { job_task_id: 'a' }),
+    );
+
+    const outcome = await sut.apply(groups.values(), target);
+
+    expect(outcome).toMatchObject({
+      failure: null,
+      duplicates: 0,
+      unsettled: new Set(),
+      rejections: [],
+    });
+    expect(outcome.applied).toHaveLength(3);
+    expect(outcome.writtenDomains).toEqual(new Set(['domain-1', 'other']));
+    expect(store.writes).toBe(1);
+    expect(store.docs.get('domain-1:a')?.document).toEqual(
+      projectJobTask(
+        null,
+        events.filter((e) => e.event.job_task_id === 'a').map((e) => e.event),
+      ).document,
+    );
+  });
+
+  it("should re-read and fold again after a version conflict, keeping the concurrent writer's events", async () => {
+    const { store, sut } = setup();
+    const concurrent = batch(wireEvent('job_task.resource_succeeded', { data: { count: 5 } }));
+    const ours = batch(wireEvent('job_task.resource_succeeded', { data: { count: 2 } }));
+    store.beforeWrite = () =>
+      store.put(
+        'domain-1:task-1',
+        projectJobTask(
+          null,
+          concurrent.events.map((e) => e.event),
+        ).document,
+      );
+
+    const outcome = await sut.apply(ours.groups.values(), target);
+
+    expect(outcome.failure).toBeNull();
+    expect(store.writes).toBe(2);
+    expect(store.docs.get('domain-1:task-1')?.document.success_count).toBe(7);
+  });
+
+  it('should isolate the one event Elasticsearch refuses and apply the others', async () => {
+    const { store, sut } = setup();
+    const huge = 'j'.repeat(100);
+    store.itemFault = (w) =>
+      (w.document.job_id ?? '').length > 50 ? { kind: 'rejected', detail: 'immense term' } : null;
+    const { messages, groups } = batch(
+      wireEvent('job_task.started', { event_id: 'e1' }),
+      wireEvent('job_task.created', { event_id: 'e2', data: { job_id: huge } }),
+      wireEvent('job_task.resource_succeeded', { event_id: 'e3' }),
+      wireEvent('job_task.resource_failed', { event_id: 'e4' }),
+    );
+
+    const outcome = await sut.apply(groups.values(), target);
+
+    expect(outcome.rejections).toEqual([
+      {
+        source: messages[1],
+        reason: 'INVALID_FIELD',
+        message: expect.stringContaining('immense term'),
+      },
+    ]);
+    expect(outcome.unsettled.size).toBe(0);
+    expect(store.docs.get('domain-1:task-1')?.document.projection.lifecycle_ids).toEqual(['e1']);
+    expect(store.docs.get('domain-1:task-1')?.document).toMatchObject({
+      success_count: 1,
+      failure_count: 1,
+    });
+  });
+
+  it('should leave a task unsettled when its item fails transiently, without holding up the others', async () => {
+    const { store, sut } = setup();
+    store.itemFault = (w) =>
+      w.id === 'domain-1:slow' ? { kind: 'transient', detail: '429 rejected execution' } : null;
+    const { messages, groups } = batch(
+      wireEvent('job_task.started', { job_task_id: 'slow' }),
+      wireEvent('job_task.started', { job_task_id: 'fine' }),
+    );
+
+    const outcome = await sut.apply(groups.values(), target);
+
+    expect(outcome.unsettled).toEqual(new Set([messages[0]]));
+    expect(outcome.failure?.message).toContain('429');
+    expect(store.docs.has('domain-1:fine')).toBe(true);
+  });
+
+  it('should leave everything unsettled when Elasticsearch cannot be read', async () => {
+    const { store, sut } = setup();
+    store.readFault = new Error('connect ECONNREFUSED');
+    const { messages, groups } = batch(
+      wireEvent('job_task.started'),
+      wireEvent('job_task.created'),
+    );
+
+    const outcome = await sut.apply(groups.values(), target);
+
+    expect(outcome.unsettled).toEqual(new Set(messages));
+    expect(outcome.failure?.message).toBe('connect ECONNREFUSED');
+  });
+
+  it('should dead-letter events for a stored document that cannot be merged into', async () => {
+    const { store, sut } = setup();
+    const existing = batch(wireEvent('job_task.created')).events.map((e) => e.event);
+    store.put('domain-1:task-1', {
+      ...projectJobTask(null, existing).document,
+      projection: { version: 99 } as never,
+    });
+    const { groups } = batch(wireEvent('job_task.started'));
+
+    const outcome = await sut.apply(groups.values(), target);
+
+    expect(outcome.rejections).toEqual([
+      expect.objectContaining({
+        reason: 'INVALID_FIELD',
+        message: expect.stringContaining('cannot be merged'),
+      }),
+    ]);
+  });
+
+  it('should count events already in the document as duplicates without writing', async () => {
+    const { store, sut } = setup();
+    const first = batch(wireEvent('job_task.created'));
+    await sut.apply(first.groups.values(), target);
+    const again = groupByTask(first.events);
+
+    const outcome = await sut.apply(again.values(), target);
+
+    expect(outcome.duplicates).toBe(1);
+    expect(store.writes).toBe(1);
+  });
+});
+
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

@@ -1,0 +1,82 @@
+import type { estypes } from '@elastic/elasticsearch';
+import type { PlannedWrite } from '../batch/batch.types';
+
+/** Where new documents go: the live alias, or a concrete index being rebuilt. */
+export interface WriteTarget {
+  name: string;
+  isAlias: boolean;
+}
+
+export type ItemOutcome =
+  | { kind: 'written'; index: string; seqNo: number; primaryTerm: number }
+  /** Someone else wrote the document since we read it (409), or the index we read it from is gone (404). */
+  | { kind: 'conflict' }
+  /** Overload or a server fault on this one item (429, 5xx): retry later, never skip. */
+  | { kind: 'transient'; detail: string }
+  /** The document itself cannot be indexed (mapping/parse error): retrying would fail forever. */
+  | { kind: 'rejected'; detail: string };
+
+const MAX_DETAIL_CHARS = 1_000;
+
+/**
+ * Existing documents are overwritten in the index they were read from, guarded by their seq_no/primary_term; new
+ * ones are `create`d through the target, which fails with 409 if a concurrent writer created them first. Through an
+ * alias, `require_alias` stops Elasticsearch from auto-creating a dynamically mapped index when the alias is missing.
+ */
+export function bulkOperations(
+  writes: readonly PlannedWrite[],
+  target: WriteTarget,
+): estypes.BulkRequest['operations'] {
+  const operations: NonNullable<estypes.BulkRequest['operations']> = [];
+  for (const write of writes) {
+    if (write.current === null) {
+      operations.push({
+        create: {
+          _index: target.name,
+          _id: write.id,
+          ...(target.isAlias && { require_alias: true }),
+        },
+      });
+    } else {
+      operations.push({
+        index: {
+          _index: write.current.index,
+          _id: write.id,
+          if_seq_no: write.current.seqNo,
+          if_primary_term: write.current.primaryTerm,
+        },
+      });
+    }
+    operations.push(write.document);
+  }
+  return operations;
+}
+
+export function classifyBulkItem(
+  item: Partial<Record<estypes.BulkOperationType, estypes.BulkResponseItem>> | undefined,
+): ItemOutcome {
+  const result = item?.create ?? item?.index ?? item?.update ?? item?.delete;
+  if (result === undefined) return { kind: 'transient', detail: 'bulk response has no item' };
+  const { status } = result;
+  if (status >= 200 && status < 300 && result._seq_no != null && result._primary_term != null) {
+    return {
+      kind: 'written',
+      index: result._index,
+      seqNo: result._seq_no,
+      primaryTerm: result._primary_term,
+    };
+  }
+  if (status === 409 || status === 404) return { kind: 'conflict' };
+  const detail = describeItemError(result).slice(0, MAX_DETAIL_CHARS);
+  if (status === 429 || status >= 500) return { kind: 'transient', detail };
+  return { kind: 'rejected', detail };
+}
+
+function describeItemError(result: estypes.BulkResponseItem): string {
+  const error = result.error;
+  if (!error) return `status ${result.status}`;
+  const cause = error.caused_by
+    ? ` (caused by ${error.caused_by.type}: ${error.caused_by.reason ?? ''})`
+    : '';
+  return `${error.type}: ${error.reason ?? ''}${cause}`;
+}

@@ -1,0 +1,151 @@
+import type { Client } from '@elastic/elasticsearch';
+import type { ProjectorConfig } from '@app/config';
+import { JsonLogger } from '@app/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ELASTICSEARCH_CLIENT, PROJECTOR_CONFIG } from '../projector.tokens';
+import { INDEX_LOCK_TTL_MS, INDEX_LOCK_WAIT_MS } from '../projector.settings';
+import { StartupLock } from '../redis/startup.lock';
+import { nextIndexVersion, versionedIndexName } from './index-version.naming';
+import { JOB_TASKS_MAPPINGS, JOB_TASKS_SETTINGS } from './job-tasks.mapping';
+import { IndexSetupError, isNotFound, storeErrorType } from './store.errors';
+
+const ALIAS_POLL_MS = 200;
+
+/** Owns the versioned indices behind the read alias: creation at start-up, new versions and the atomic swap. */
+@Injectable()
+export class JobTasksIndexManager {
+  constructor(
+    @Inject(ELASTICSEARCH_CLIENT) private readonly es: Client,
+    @Inject(PROJECTOR_CONFIG) private readonly config: ProjectorConfig,
+    private readonly lock: StartupLock,
+    private readonly logger: JsonLogger,
+  ) {}
+
+  get alias(): string {
+    return this.config.elasticsearch.alias;
+  }
+
+  /**
+   * Makes sure the alias points at an index and returns that index. Several starters may race: the Redis lock
+   * lets one of them do the work while the others wait for its alias; without Redis every starter creates the
+   * same `<alias>-v1` and adds the same alias, both of which are idempotent in Elasticsearch.
+   */
+  async ensureReadModel(): Promise<string> {
+    const existing = await this.aliasTarget();
+    if (existing !== null) return existing;
+    const attempt = await this.lock.tryAcquire(`index:${this.alias}`, INDEX_LOCK_TTL_MS);
+    if (attempt.state === 'held') {
+      const appeared = await this.waitForAlias(INDEX_LOCK_WAIT_MS);
+      if (appeared !== null) return appeared;
+    }
+    if (attempt.state === 'unavailable') {
+      this.logger.event(
+        'warn',
+        'redis unavailable for the index lock; creating the index idempotently',
+        {
+          alias: this.alias,
+          error: attempt.error instanceof Error ? attempt.error.message : String(attempt.error),
+        },
+      );
+    }
+    try {
+      return await this.createFirstVersion();
+    } finally {
+      if (attempt.state === 'acquired') await attempt.lease.release();
+    }
+  }
+
+  /** The concrete index behind the alias, or null when there is no alias yet. */
+  async aliasTarget(): Promise<string | null> {
+    let response;
+    try {
+      response = await this.es.indices.getAlias({ name: this.alias });
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+    const indices = Object.keys(response);
+    if (indices.length > 1) {
+      throw new IndexSetupError(
+        `alias ${this.alias} points at several indices: ${indices.join(', ')}`,
+      );
+    }
+    return indices[0] ?? null;
+  }
+
+  /** Creates an index with the read-model mapping; false when it already existed. */
+  async createIndex(index: string, settings: { refreshInterval?: string } = {}): Promise<boolean> {
+    try {
+      await this.es.indices.create({
+        index,
+        mappings: JOB_TASKS_MAPPINGS,
+        settings: {
+          ...JOB_TASKS_SETTINGS,
+          ...(settings.refreshInterval && { refresh_interval: settings.refreshInterval }),
+        },
+      });
+      this.logger.event('info', 'index created', { index, alias: this.alias });
+      return true;
+    } catch (error) {
+      if (storeErrorType(error) === 'resource_already_exists_exception') return false;
+      throw error;
+    }
+  }
+
+  async nextVersionIndex(): Promise<string> {
+    const response = await this.es.indices.get({
+      index: `${this.alias}-v*`,
+      allow_no_indices: true,
+      expand_wildcards: 'all',
+    });
+    return versionedIndexName(this.alias, nextIndexVersion(this.alias, Object.keys(response)));
+  }
+
+  /** Moves the alias in one `_aliases` request, so readers see either the old index or the new one, never none. */
+  async swapAlias(from: string | null, to: string): Promise<void> {
+    await this.es.indices.updateAliases({
+      actions: [
+        ...(from !== null && from !== to ? [{ remove: { index: from, alias: this.alias } }] : []),
+        { add: { index: to, alias: this.alias } },
+      ],
+    });
+    this.logger.event('info', 'alias swapped', { alias: this.alias, from, to });
+  }
+
+  /** Restores the normal refresh interval after a bulk load and makes everything searchable. */
+  async finishBulkLoad(index: string): Promise<void> {
+    await this.es.indices.putSettings({
+      index,
+      settings: { refresh_interval: JOB_TASKS_SETTINGS.refresh_interval },
+    });
+    await this.es.indices.refresh({ index });
+  }
+
+  private async createFirstVersion(): Promise<string> {
+    const index = versionedIndexName(this.alias, 1);
+    await this.createIndex(index);
+    const raced = await this.aliasTarget();
+    if (raced !== null) return raced;
+    try {
+      await this.es.indices.updateAliases({ actions: [{ add: { index, alias: this.alias } }] });
+    } catch (error) {
+      if (storeErrorType(error) === 'invalid_alias_name_exception') {
+        throw new IndexSetupError(`cannot create alias ${this.alias}: an index has that name`);
+      }
+      throw error;
+    }
+    this.logger.event('info', 'alias created', { alias: this.alias, index });
+    return (await this.aliasTarget()) ?? index;
+  }
+
+  private async waitForAlias(ms: number): Promise<string | null> {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      const target = await this.aliasTarget();
+      if (target !== null) return target;
+      await sleep(ALIAS_POLL_MS);
+    }
+    return null;
+  }
+}

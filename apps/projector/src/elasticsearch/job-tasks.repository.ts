@@ -1,0 +1,72 @@
+import type { Client } from '@elastic/elasticsearch';
+import type { JobTaskDocument } from '@app/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import type { PlannedWrite, StoredDocument } from '../batch/batch.types';
+import { ELASTICSEARCH_CLIENT } from '../projector.tokens';
+import {
+  bulkOperations,
+  classifyBulkItem,
+  type ItemOutcome,
+  type WriteTarget,
+} from './bulk-item.classifier';
+import { StoreUnavailableError } from './store.errors';
+
+// Only what classifyBulkItem reads: the documents themselves are not echoed back.
+const BULK_FILTER_PATH = [
+  'errors',
+  'items.*.status',
+  'items.*._index',
+  'items.*._seq_no',
+  'items.*._primary_term',
+  'items.*.error.type',
+  'items.*.error.reason',
+  'items.*.error.caused_by.type',
+  'items.*.error.caused_by.reason',
+];
+
+/** The only place that reads or writes read-model documents. */
+@Injectable()
+export class JobTasksRepository {
+  constructor(@Inject(ELASTICSEARCH_CLIENT) private readonly es: Client) {}
+
+  /** Current documents by id (absent ids were never written); realtime, so it sees our own unrefreshed writes. */
+  async read(target: string, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
+    const found = new Map<string, StoredDocument>();
+    if (ids.length === 0) return found;
+    let response;
+    try {
+      response = await this.es.mget<JobTaskDocument>({ index: target, ids: [...ids] });
+    } catch (error) {
+      throw new StoreUnavailableError('mget', error);
+    }
+    for (const doc of response.docs) {
+      if ('error' in doc)
+        throw new StoreUnavailableError('mget', new Error(JSON.stringify(doc.error)));
+      if (doc.found && doc._source && doc._seq_no != null && doc._primary_term != null) {
+        found.set(doc._id, {
+          index: doc._index,
+          seqNo: doc._seq_no,
+          primaryTerm: doc._primary_term,
+          document: doc._source,
+        });
+      }
+    }
+    return found;
+  }
+
+  /** One bulk request; the outcome of each write, index for index. */
+  async write(target: WriteTarget, writes: readonly PlannedWrite[]): Promise<ItemOutcome[]> {
+    if (writes.length === 0) return [];
+    let response;
+    try {
+      response = await this.es.bulk({
+        operations: bulkOperations(writes, target),
+        filter_path: BULK_FILTER_PATH,
+      });
+    } catch (error) {
+      throw new StoreUnavailableError('bulk', error);
+    }
+    const items = response.items ?? [];
+    return writes.map((_, i) => classifyBulkItem(items[i]));
+  }
+}

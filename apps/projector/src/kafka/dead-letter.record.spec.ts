@@ -1,0 +1,36 @@
+import { sourceMessage } from '../../test/support/event-messages';
+import { deadLetterMessage } from './dead-letter.record';
+
+describe(deadLetterMessage.name, () => {
+  it('should keep the original key and value bytes and add the dlq headers as strings', () => {
+    const value = Buffer.from([0xff, 0xfe, 0x00, 0x7b]);
+    const source = {
+      ...sourceMessage(value, { partition: 2, offset: 41, key: 'task-1', topic: 'events' }),
+    };
+
+    const sut = deadLetterMessage({ source, reason: 'INVALID_JSON', message: 'value is not JSON' });
+
+    expect(sut.key).toBe(source.key);
+    expect(sut.value).toBe(value);
+    expect(sut.headers).toEqual({
+      'dlq.reason': 'INVALID_JSON',
+      'dlq.message': 'value is not JSON',
+      'dlq.source.topic': 'events',
+      'dlq.source.partition': '2',
+      'dlq.source.offset': '41',
+    });
+  });
+
+  it('should keep a null key null and carry the original headers, replacing stale dlq ones', () => {
+    const source = {
+      ...sourceMessage(Buffer.from('x'), { key: null, offset: 7 }),
+      headers: { trace: Buffer.from('abc'), 'dlq.reason': 'TOO_LARGE' },
+    };
+
+    const sut = deadLetterMessage({ source, reason: 'KEY_MISMATCH', message: 'no key' });
+
+    expect(sut.key).toBeNull();
+    expect(sut.headers?.trace).toEqual(Buffer.from('abc'));
+    expect(sut.headers?.['dlq.reason']).toBe('KEY_MISMATCH');
+  });
+});

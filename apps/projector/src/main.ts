@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { ConfigError, loadProjectorConfig, type ProjectorConfig } from '@app/config';
+import { JsonLogger } from '@app/platform';
+import { NestFactory } from '@nestjs/core';
+import { ProjectorModule } from './projector.module';
+import { RebuildCommand } from './rebuild/rebuild.command';
+import { CliRebuildProgress } from './rebuild/rebuild-progress.reporter';
+
+function loadConfigOrExit(): ProjectorConfig {
+  try {
+    return loadProjectorConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+export async function serve(config: ProjectorConfig, logger: JsonLogger): Promise<void> {
+  const app = await NestFactory.create(ProjectorModule.register(config, logger, 'serve'), {
+    logger,
+  });
+  app.enableShutdownHooks();
+  await app.listen(config.projector.port, '0.0.0.0');
+  logger.event('info', 'projector listening', {
+    port: config.projector.port,
+    topic: config.kafka.topic,
+    groupId: config.projector.groupId,
+    alias: config.elasticsearch.alias,
+  });
+}
+
+export async function rebuild(config: ProjectorConfig, logger: JsonLogger): Promise<void> {
+  const context = await NestFactory.createApplicationContext(
+    ProjectorModule.register(config, logger, 'rebuild'),
+    { logger },
+  );
+  try {
+    await context.get(RebuildCommand).run(new CliRebuildProgress());
+  } finally {
+    await context.close();
+  }
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = new JsonLogger(config.logLevel, 'projector');
+  const command = argv[0] ?? 'serve';
+  if (command === 'rebuild') return rebuild(config, logger);
+  if (command === 'serve') return serve(config, logger);
+  process.stderr.write(`unknown command "${command}"; usage: projector [serve|rebuild]\n`);
+  process.exit(2);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

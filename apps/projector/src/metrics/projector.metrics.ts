@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Every metric of the projector, in its own registry so several app instances can live in one test process. */
+@Injectable()
+export class ProjectorMetrics {
+  readonly registry = new Registry();
+
+  readonly messagesConsumed = new Counter({
+    name: 'projector_messages_consumed_total',
+    help: 'Kafka messages handed to the projector (redeliveries after a retry count again)',
+    registers: [this.registry],
+  });
+  readonly eventsApplied = new Counter({
+    name: 'projector_events_applied_total',
+    help: 'Events whose effect was written to Elasticsearch',
+    registers: [this.registry],
+  });
+  readonly eventsDuplicate = new Counter({
+    name: 'projector_events_duplicate_total',
+    help: 'Events recognised as already applied (same event_id), with no write',
+    registers: [this.registry],
+  });
+  readonly deadLettered = new Counter({
+    name: 'projector_messages_dead_lettered_total',
+    help: 'Messages written to the dead-letter topic, by dlq.reason',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
+  readonly batchEvents = new Histogram({
+    name: 'projector_batch_messages',
+    help: 'Messages per flushed batch (one mget + bulk)',
+    buckets: [1, 10, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000],
+    registers: [this.registry],
+  });
+  readonly bulkSeconds = new Histogram({
+    name: 'projector_bulk_duration_seconds',
+    help: 'Latency of one Elasticsearch bulk request',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  readonly consumerLag = new Gauge({
+    name: 'projector_consumer_lag_messages',
+    help: 'High watermark minus the next offset to apply, per partition',
+    labelNames: ['topic', 'partition'],
+    registers: [this.registry],
+  });
+  readonly retries = new Counter({
+    name: 'projector_retries_total',
+    help: 'Retries: version_conflict (re-read and re-fold), transient (partition paused with backoff)',
+    labelNames: ['kind'],
+    registers: [this.registry],
+  });
+  readonly backoffSeconds = new Counter({
+    name: 'projector_backoff_seconds_total',
+    help: 'Time partitions were scheduled to stay paused after transient failures',
+    registers: [this.registry],
+  });
+  readonly pausedPartitions = new Gauge({
+    name: 'projector_paused_partitions',
+    help: 'Partitions currently paused by a backoff',
+    registers: [this.registry],
+  });
+  readonly generationBumpFailures = new Counter({
+    name: 'projector_generation_bump_failures_total',
+    help: 'Redis generation INCRs that failed or missed their deadline (the API cache then expires by TTL)',
+    registers: [this.registry],
+  });
+
+  private newestAppliedMs: number | null = null;
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'projector_' });
+    const newestApplied = (): number | null => this.newestAppliedMs;
+    new Gauge({
+      name: 'projector_projection_lag_seconds',
+      help: 'Now minus the occurred_at of the newest applied event',
+      registers: [this.registry],
+      collect() {
+        const newest = newestApplied();
+        if (newest !== null) this.set((Date.now() - newest) / 1_000);
+      },
+    });
+  }
+
+  /** `occurredAt` is the decoder's normalised UTC form, so text order is time order. */
+  recordApplied(count: number, newestOccurredAt: string | null): void {
+    this.eventsApplied.inc(count);
+    if (newestOccurredAt === null) return;
+    const ms = Date.parse(newestOccurredAt);
+    if (this.newestAppliedMs === null || ms > this.newestAppliedMs) this.newestAppliedMs = ms;
+  }
+}

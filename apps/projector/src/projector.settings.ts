@@ -1,0 +1,34 @@
+/*
+ * Tuning that libs/config does not (yet) expose. Each is a candidate environment variable, listed in
+ * docs/projector.md; the values suit one projector per 3–12 partitions on a small box.
+ */
+
+/** A member that stops heartbeating is evicted after this long, so a killed projector's partitions move quickly. */
+export const KAFKA_SESSION_TIMEOUT_MS = 10_000;
+export const KAFKA_HEARTBEAT_INTERVAL_MS = 1_000;
+/** How long a fetch waits on the broker for data; bounds the latency of an idle projector. */
+export const KAFKA_MAX_WAIT_MS = 500;
+/** Per-partition fetch size: ~2,500 events of ~400 bytes, about one maxBatchEvents chunk. */
+export const KAFKA_MAX_BYTES_PER_PARTITION = 1_048_576;
+/** How often an eachBatch waiting on Elasticsearch heartbeats, well inside the session timeout. */
+export const HEARTBEAT_WHILE_WAITING_MS = 1_000;
+/** How long concurrent partition batches wait for each other to share one mget + bulk. */
+export const COALESCE_LINGER_MS = 2;
+/** Read → fold → conditional write rounds per flush before the remaining tasks are retried with backoff. */
+export const MAX_WRITE_ROUNDS = 16;
+
+/** The index-creation lock: long enough to create an index and alias, short enough to recover from a crash. */
+export const INDEX_LOCK_TTL_MS = 30_000;
+/** How long a starter that lost the lock waits for the winner's alias before creating it idempotently itself. */
+export const INDEX_LOCK_WAIT_MS = 10_000;
+/** Redis never holds up start-up or projection longer than this. */
+export const REDIS_DEADLINE_MS = 500;
+/**
+ * Generation bumps wait one refresh interval (1 s) plus a margin, so that an API cache invalidated by the bump
+ * reloads documents that are already searchable; bumps within the window are merged into one pipeline.
+ */
+export const GENERATION_BUMP_DELAY_MS = 1_200;
+/** At most one "Redis is down" warning per this period, instead of one per batch. */
+export const REDIS_WARNING_EVERY_MS = 30_000;
+/** Start-up steps (topics, index) retry with this cap while a dependency is down, instead of exiting. */
+export const STARTUP_RETRY_MAX_MS = 5_000;

@@ -1,0 +1,115 @@
+import type { ProjectorConfig } from '@app/config';
+import { JsonLogger } from '@app/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { JobTasksIndexManager } from '../elasticsearch/job-tasks-index.manager';
+import { KafkaBatchConsumerFactory, type KafkaBatchConsumer } from '../kafka/kafka-batch.consumer';
+import { KafkaTopicsAdmin, type PartitionRange } from '../kafka/kafka-topics.admin';
+import { PROJECTOR_CONFIG } from '../projector.tokens';
+import { progressTotals, reachedEnds } from './rebuild-progress.math';
+import type { RebuildProgress } from './rebuild-progress.reporter';
+
+export interface RebuildSummary {
+  previousIndex: string | null;
+  index: string;
+  events: number;
+  catchUpEvents: number;
+  durationMs: number;
+}
+
+/**
+ * Replays the events topic from the beginning into a new index version with its own consumer group, swaps the
+ * alias atomically, then catches up from the snapshot's end offsets to the end offsets after the swap: whatever the
+ * live projector applied to the old index in between is applied to the new one too (idempotently).
+ */
+@Injectable()
+export class RebuildCommand {
+  constructor(
+    private readonly topics: KafkaTopicsAdmin,
+    private readonly indices: JobTasksIndexManager,
+    private readonly consumers: KafkaBatchConsumerFactory,
+    private readonly logger: JsonLogger,
+    @Inject(PROJECTOR_CONFIG) private readonly config: ProjectorConfig,
+  ) {}
+
+  async run(progress: RebuildProgress): Promise<RebuildSummary> {
+    const startedAt = Date.now();
+    await this.topics.ensureTopics();
+    const previousIndex = await this.indices.aliasTarget();
+    const index = await this.indices.nextVersionIndex();
+    // No refreshes during the load: nothing reads the new index before the swap, and indexing is faster.
+    if (!(await this.indices.createIndex(index, { refreshInterval: '-1' }))) {
+      throw new Error(`index ${index} already exists: is another rebuild running?`);
+    }
+    const groupId = `${this.config.projector.groupId}.rebuild.${index}`;
+    const positions = new Map<number, number>();
+    let onPosition: () => void = () => undefined;
+    const consumer = this.consumers.create({
+      groupId,
+      fromBeginning: true,
+      target: { name: index, isAlias: false },
+      onCommitted: (partition, next) => {
+        positions.set(partition, Math.max(next, positions.get(partition) ?? 0));
+        onPosition();
+      },
+    });
+    this.logger.event('info', 'rebuild started', { index, previousIndex, groupId });
+    let swapped = false;
+    try {
+      const snapshot = await this.topics.eventRanges();
+      await consumer.start();
+      await this.until(snapshot, positions, progress, 'replay', (notify) => (onPosition = notify));
+      await this.indices.finishBulkLoad(index);
+      await this.indices.swapAlias(previousIndex, index);
+      swapped = true;
+      const catchUp = (await this.topics.eventRanges()).map((range) => ({
+        ...range,
+        start: snapshot.find((s) => s.partition === range.partition)?.end ?? range.start,
+      }));
+      await this.until(catchUp, positions, progress, 'catch-up', (notify) => (onPosition = notify));
+      const summary = {
+        previousIndex,
+        index,
+        events: progressTotals(snapshot, positions).total,
+        catchUpEvents: progressTotals(catchUp, positions).total,
+        durationMs: Date.now() - startedAt,
+      };
+      this.logger.event('info', 'rebuild finished; the previous index is kept for rollback', {
+        ...summary,
+      });
+      return summary;
+    } finally {
+      await this.stop(consumer, groupId);
+      if (!swapped)
+        this.logger.event('error', 'rebuild did not complete; the alias was not moved', { index });
+    }
+  }
+
+  private async until(
+    ranges: PartitionRange[],
+    positions: Map<number, number>,
+    progress: RebuildProgress,
+    phase: string,
+    subscribe: (notify: () => void) => void,
+  ): Promise<void> {
+    progress.begin(phase, progressTotals(ranges, positions).total);
+    await new Promise<void>((resolve) => {
+      const check = (): void => {
+        progress.update(progressTotals(ranges, positions).done);
+        if (reachedEnds(ranges, positions)) resolve();
+      };
+      subscribe(check);
+      check();
+    });
+    progress.end();
+  }
+
+  private async stop(consumer: KafkaBatchConsumer, groupId: string): Promise<void> {
+    await consumer.stop();
+    await this.topics.deleteGroup(groupId).catch((error: unknown) => {
+      this.logger.event('warn', 'could not delete the rebuild consumer group', {
+        groupId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    });
+  }
+}

@@ -1,0 +1,79 @@
+import type { ProjectorConfig } from '@app/config';
+import { JsonLogger } from '@app/platform';
+import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { ProjectorMetrics } from '../metrics/projector.metrics';
+import { PROJECTOR_CONFIG, REDIS_CLIENT } from '../projector.tokens';
+import {
+  GENERATION_BUMP_DELAY_MS,
+  REDIS_DEADLINE_MS,
+  REDIS_WARNING_EVERY_MS,
+} from '../projector.settings';
+import { withDeadline } from './redis-deadline';
+
+/**
+ * Bumps `<prefix>generation:<domain_id>` for every domain a flushed batch wrote to, which is how the API learns
+ * that its cached answers for that domain are stale. Best effort by design: Redis down costs a throttled warning
+ * and a metric, never a slower or stopped projection (the API cache then falls back to its TTL).
+ */
+@Injectable()
+export class GenerationNotifier implements BeforeApplicationShutdown {
+  private pending = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+  private lastWarningAt = 0;
+
+  constructor(
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(PROJECTOR_CONFIG) private readonly config: ProjectorConfig,
+    private readonly logger: JsonLogger,
+    private readonly metrics: ProjectorMetrics,
+  ) {}
+
+  /** Never throws and never waits: the bump happens one refresh interval later (see GENERATION_BUMP_DELAY_MS). */
+  bump(domainIds: Iterable<string>): void {
+    for (const id of domainIds) this.pending.add(id);
+    if (this.pending.size === 0 || this.timer !== null) return;
+    this.timer = setTimeout(() => void this.flush(), GENERATION_BUMP_DELAY_MS);
+    this.timer.unref();
+  }
+
+  keyOf(domainId: string): string {
+    return `${this.config.redis.keyPrefix}generation:${domainId}`;
+  }
+
+  async flush(): Promise<void> {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    const domains = [...this.pending];
+    this.pending = new Set();
+    if (domains.length === 0) return;
+    try {
+      const pipeline = this.redis.pipeline();
+      for (const domain of domains) pipeline.incr(this.keyOf(domain));
+      const results = await withDeadline(pipeline.exec(), REDIS_DEADLINE_MS, 'INCR generation');
+      const failed = (results ?? []).find(([error]) => error !== null);
+      if (failed?.[0]) throw failed[0];
+    } catch (error) {
+      this.metrics.generationBumpFailures.inc(domains.length);
+      this.warn(error, domains.length);
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.flush();
+  }
+
+  private warn(error: unknown, domains: number): void {
+    const now = Date.now();
+    if (now - this.lastWarningAt < REDIS_WARNING_EVERY_MS) return;
+    this.lastWarningAt = now;
+    this.logger.event(
+      'warn',
+      'generation bump failed; API caches expire by TTL until Redis is back',
+      {
+        domains,
+        error: error instanceof Error ? error.message : String(error),
+      },
+    );
+  }
+}
