@@ -3,6 +3,7 @@ import type { JsonLogger } from '@app/platform';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ApiModule } from './api.module';
+import type { Clock } from './api.tokens';
 import { correlationIdMiddleware } from './http/correlation-id';
 import { installJsonBody } from './http/json-body';
 import { installOpenApi } from './openapi/openapi';
@@ -11,8 +12,9 @@ import { installOpenApi } from './openapi/openapi';
 export async function createApiApp(
   config: ApiConfig,
   logger: JsonLogger,
+  clock?: Clock,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.forConfig(config, logger), {
+  const app = await NestFactory.create(ApiModule.forConfig(config, logger, clock), {
     logger,
     bodyParser: false,
   });

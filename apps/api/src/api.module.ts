@@ -12,7 +12,13 @@ import type { Client } from '@elastic/elasticsearch';
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type Redis from 'ioredis';
-import { API_CONFIG, ELASTICSEARCH_CLIENT, REDIS_CLIENT } from './api.tokens';
+import {
+  API_CLOCK,
+  API_CONFIG,
+  type Clock,
+  ELASTICSEARCH_CLIENT,
+  REDIS_CLIENT,
+} from './api.tokens';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { AnswerCache } from './cache/answer-cache';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
@@ -27,12 +33,17 @@ export class ApiModule implements OnApplicationShutdown {
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
   ) {}
 
-  static forConfig(config: ApiConfig, logger: JsonLogger): DynamicModule {
+  static forConfig(
+    config: ApiConfig,
+    logger: JsonLogger,
+    clock: Clock = () => new Date(),
+  ): DynamicModule {
     return {
       module: ApiModule,
       controllers: [HealthController, JobTasksController],
       providers: [
         { provide: API_CONFIG, useValue: config },
+        { provide: API_CLOCK, useValue: clock },
         { provide: JsonLogger, useValue: logger },
         {
           provide: ELASTICSEARCH_CLIENT,

@@ -12,7 +12,10 @@ export interface RunningApi {
 }
 
 /** The real API app, in-process on a free port, against the real stack with its own alias and keys. */
-export async function startApi(env: Record<string, string> = {}): Promise<RunningApi> {
+export async function startApi(
+  env: Record<string, string> = {},
+  clock?: () => Date,
+): Promise<RunningApi> {
   const config = loadApiConfig({
     ...process.env,
     JOB_TASKS_ALIAS: uniqueName('api-test-job-tasks'),
@@ -20,7 +23,7 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
     LOG_LEVEL: 'error',
     ...env,
   });
-  const app = await createApiApp(config, new JsonLogger('error', 'api-test'));
+  const app = await createApiApp(config, new JsonLogger('error', 'api-test'), clock);
   await app.listen(0, '127.0.0.1');
   const server = app.getHttpServer() as import('node:http').Server;
   const address = server.address() as import('node:net').AddressInfo;

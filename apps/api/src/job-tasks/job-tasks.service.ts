@@ -7,7 +7,7 @@ import {
   runStat,
 } from '@app/query';
 import { Inject, Injectable } from '@nestjs/common';
-import { API_CONFIG } from '../api.tokens';
+import { API_CLOCK, API_CONFIG, type Clock } from '../api.tokens';
 import { assertMayRead, type Caller } from '../auth/domain-access';
 import { AnswerCache } from '../cache/answer-cache';
 import { JobTasksSearchRepository } from './job-tasks-search.repository';
@@ -18,6 +18,7 @@ export class JobTasksService {
     private readonly repository: JobTasksSearchRepository,
     private readonly cache: AnswerCache,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(API_CLOCK) private readonly clock: Clock,
   ) {}
 
   async list(raw: unknown, caller: Caller) {
@@ -25,7 +26,7 @@ export class JobTasksService {
     const request = parseJobTaskListRequest(raw, limits);
     assertMayRead(caller, request.domainId);
     const run = () =>
-      runJobTaskList(request, this.repository.forDomain(request.domainId), limits, new Date());
+      runJobTaskList(request, this.repository.forDomain(request.domainId), limits, this.clock());
     if (dependsOnClock(request.scope)) return run();
     return this.cache.through(request.domainId, 'list', request, run);
   }
@@ -35,7 +36,7 @@ export class JobTasksService {
     const request = parseStatRequest(raw, limits);
     assertMayRead(caller, request.domainId);
     const run = () =>
-      runStat(request, this.repository.forDomain(request.domainId), limits, new Date());
+      runStat(request, this.repository.forDomain(request.domainId), limits, this.clock());
     if (dependsOnClock(request.scope)) return run();
     return this.cache.through(request.domainId, 'stat', request, run);
   }
