@@ -38,10 +38,10 @@ function compareIndexed(a: string | number, b: unknown): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b as string, 'utf8'));
 }
 
-/** ES/Java `toCaseInsensitiveChar`: the other case of a lower-case letter, else the lower case. */
-function javaAlternative(ch: string): string {
-  const alt = /\p{Lowercase}/u.test(ch) ? ch.toUpperCase() : ch.toLowerCase();
-  return Array.from(alt).length === 1 ? alt : ch;
+/** `wildcard` with `case_insensitive` folds ASCII letters only (observed on ES 8.19). */
+function asciiAlternative(ch: string): string {
+  if (!/^[A-Za-z]$/.test(ch)) return ch;
+  return ch === ch.toLowerCase() ? ch.toUpperCase() : ch.toLowerCase();
 }
 
 const u = (ch: string) => `\\u{${(ch.codePointAt(0) ?? 0).toString(16)}}`;
@@ -55,7 +55,7 @@ function wildcardRegex(pattern: string, caseInsensitive: boolean): RegExp {
     else if (c === '?') out += '.';
     else {
       const literal = c === '\\' ? (chars[++i] ?? '\\') : c;
-      const alt = caseInsensitive ? javaAlternative(literal) : literal;
+      const alt = caseInsensitive ? asciiAlternative(literal) : literal;
       out += alt === literal ? u(literal) : `[${u(literal)}${u(alt)}]`;
     }
   }

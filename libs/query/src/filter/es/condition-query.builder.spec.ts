@@ -95,6 +95,10 @@ describe('conditionQuery', () => {
     ['job_id', 'contain', 'a*b?c\\', wildcard('job_id', '*a\\*b\\?c\\\\*')],
     ['job_id', 'not_contain', 'x', not(wildcard('job_id', '*x*'))],
     ['errors.message', 'contain', 'time', nested(wildcard('errors.message', '*time*'))],
+    // ES folds only ASCII in case-insensitive wildcards: non-ASCII letters go out as a regexp
+    ['job_id', 'contain', 'café*', regexp('job_id', '.*[Cc][Aa][Ff][Éé]\\*.*')],
+    ['job_id', 'contain', 'ß-ok', wildcard('job_id', '*ß-ok*')],
+    ['job_id', 'not_contain', 'É', not(regexp('job_id', '.*[Éé].*'))],
     ['errors.message', 'not_contain', 'time', not(nested(wildcard('errors.message', '*time*')))],
     ['job_id', 'contain_in', ['a', 'b'], any(wildcard('job_id', '*a*'), wildcard('job_id', '*b*'))],
     [

@@ -2,6 +2,7 @@ import { ERRORS_PATH, FieldSpec } from '../../fields';
 import { JsonObject } from '../../search-port';
 import { Comparison } from '../filter-operators';
 import { parseIsoInstant } from '../parse/iso-instant.parser';
+import { containPattern } from './contain-pattern';
 import { toLuceneRegex } from '../regex/lucene-regex.emitter';
 import { parseRegex } from '../regex/regex.parser';
 import {
@@ -98,15 +99,13 @@ function isInt32(value: unknown): value is number {
   );
 }
 
-/** Wildcard metacharacters are `*`, `?` and the escape `\`. */
-export function escapeWildcard(text: string): string {
-  return text.replace(/[\\*?]/g, (c) => `\\${c}`);
-}
-
 export function contains(field: FieldSpec, text: string): JsonObject {
-  return onField(field, (path) => ({
-    wildcard: { [path]: { value: `*${escapeWildcard(text)}*`, case_insensitive: true } },
-  }));
+  const pattern = containPattern(text);
+  return onField(field, (path) =>
+    pattern.kind === 'wildcard'
+      ? { wildcard: { [path]: { value: pattern.value, case_insensitive: true } } }
+      : { regexp: { [path]: { value: pattern.value, flags: 'NONE' } } },
+  );
 }
 
 export function matchesRegex(field: FieldSpec, pattern: string): JsonObject {

@@ -4,6 +4,7 @@ import { FilterOperator } from '../filter-operators';
 import { toLuceneRegex } from '../regex/lucene-regex.emitter';
 import { parseRegex } from '../regex/regex.parser';
 import { RegexSyntaxError } from '../regex/regex-syntax.error';
+import { containValueProblem, MAX_LUCENE_REGEX_LENGTH } from './contain-value.check';
 import { parseIsoInstant } from './iso-instant.parser';
 import {
   describe,
@@ -14,9 +15,6 @@ import {
   MAX_STRING_VALUE_LENGTH,
 } from './parse-limits';
 import { parseTimediff } from './timediff.parser';
-
-/** Elasticsearch's default `index.max_regex_length`, which applies to the translated pattern. */
-export const MAX_LUCENE_REGEX_LENGTH = 1000;
 
 interface Ctx {
   readonly path: string;
@@ -53,7 +51,7 @@ export function validateConditionValue(ctx: Ctx, value: unknown): void {
     case 'contain':
     case 'not_contain':
       textField(ctx);
-      text(ctx, value);
+      containText(ctx, value);
       return;
     case 'regex':
       textField(ctx);
@@ -62,7 +60,7 @@ export function validateConditionValue(ctx: Ctx, value: unknown): void {
     case 'contain_in':
     case 'not_contain_in':
       textField(ctx);
-      for (const item of list(ctx, value, false)) text(ctx, item);
+      for (const item of list(ctx, value, false)) containText(ctx, item);
       return;
     case 'regex_in':
       textField(ctx);
@@ -127,6 +125,12 @@ function text(ctx: Ctx, value: unknown): asserts value is string {
   if (value.length > MAX_STRING_VALUE_LENGTH) {
     throw fail(ctx, `values are limited to ${MAX_STRING_VALUE_LENGTH} characters`);
   }
+}
+
+function containText(ctx: Ctx, value: unknown): void {
+  text(ctx, value);
+  const reason = containValueProblem(value);
+  if (reason) throw fail(ctx, reason);
 }
 
 function list(ctx: Ctx, value: unknown, emptyAllowed: boolean): unknown[] {

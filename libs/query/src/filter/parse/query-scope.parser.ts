@@ -1,5 +1,6 @@
 import { FilterCondition, QueryScope } from '../query-scope';
 import { parseFilterCondition } from './condition.parser';
+import { containValueProblem } from './contain-value.check';
 import { invalid, MAX_CONDITIONS, MAX_KEYWORD_LENGTH, typeError } from './parse-limits';
 
 /**
@@ -34,5 +35,10 @@ function parseKeyword(raw: unknown, path: string): string[] {
   if (raw.length > MAX_KEYWORD_LENGTH) {
     throw invalid(path, `keyword is limited to ${MAX_KEYWORD_LENGTH} characters`);
   }
-  return raw.split(/\s+/).filter((token) => token !== '');
+  const tokens = raw.split(/\s+/).filter((token) => token !== '');
+  for (const token of tokens) {
+    const reason = containValueProblem(token);
+    if (reason) throw invalid(path, reason);
+  }
+  return tokens;
 }
