@@ -17,6 +17,12 @@ export interface GenStage {
 
 const N: GenKind = { t: 'number' };
 
+/**
+ * `any` draws from every operator; `plain` and `nested` only from those the API pushes down to
+ * Elasticsearch (without and after `unwind errors`), so a differential run exercises aggregations.
+ */
+export type GroupMode = 'any' | 'plain' | 'nested';
+
 function conditions(schema: GenSchema): fc.Arbitrary<Raw[]> {
   const keys = pick(schema, isScalar);
   if (keys.length === 0) return fc.constant([]);
@@ -31,7 +37,11 @@ function conditions(schema: GenSchema): fc.Arbitrary<Raw[]> {
 }
 
 /** One group field valid over `schema`, and the kind of the column it produces. */
-function field(schema: GenSchema, name: string): fc.Arbitrary<{ raw: Raw; kind: GenKind }> {
+function field(
+  schema: GenSchema,
+  name: string,
+  mode: GroupMode,
+): fc.Arbitrary<{ raw: Raw; kind: GenKind }> {
   const choices: fc.Arbitrary<{ raw: Raw; kind: GenKind }>[] = [
     conditions(schema).map((cs) => ({
       raw: { name, operator: 'count', ...(cs.length ? { conditions: cs } : {}) },
@@ -67,6 +77,16 @@ function field(schema: GenSchema, name: string): fc.Arbitrary<{ raw: Raw; kind: 
     );
   }
   const any = of(() => true);
+  if (mode === 'nested') return fc.oneof(...choices);
+  if (mode === 'plain') {
+    choices.push(
+      fc.tuple(fc.constantFrom(...any), fc.constantFrom('first', 'last')).map(([p, operator]) => ({
+        raw: { name, operator, key: p.path },
+        kind: p.kind,
+      })),
+    );
+    return fc.oneof(...choices);
+  }
   choices.push(
     fc
       .tuple(fc.constantFrom(...any), fc.constantFrom('first', 'last', 'push'))
@@ -114,9 +134,13 @@ function key(schema: GenSchema, name: string): fc.Arbitrary<{ raw: Raw; kind: Ge
 }
 
 /** A group stage over `schema` with 0-2 keys and 0-3 fields (never both empty). */
-export function groupStage(schema: GenSchema, prefix: string): fc.Arbitrary<GenStage> {
+export function groupStage(
+  schema: GenSchema,
+  prefix: string,
+  mode: GroupMode = 'any',
+): fc.Arbitrary<GenStage> {
   const keyArbs = [0, 1].map((i) => key(schema, `${prefix}k${i}`));
-  const fieldArbs = [0, 1, 2].map((i) => field(schema, `${prefix}f${i}`));
+  const fieldArbs = [0, 1, 2].map((i) => field(schema, `${prefix}f${i}`, mode));
   return fc
     .tuple(fc.integer({ min: 0, max: keyArbs[0] === null ? 0 : 2 }), fc.integer({ min: 0, max: 3 }))
     .filter(([k, f]) => k + f > 0)

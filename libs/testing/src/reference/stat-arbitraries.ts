@@ -105,6 +105,25 @@ const formatB: fc.Arbitrary<Raw> = fc
     stages(DOC_SCHEMA, 0, n).map((aggregate) => ({ aggregate, ...(p ? { page: p } : {}) })),
   );
 
+const UNWOUND_ERRORS: GenSchema = {
+  columns: {
+    errors: { t: 'object', fields: { error_code: { t: 'string' }, message: { t: 'string' } } },
+  },
+  keys: [],
+};
+
+/** Format B whose first group is one the API runs as an aggregation (plain or after unwind). */
+const formatBPushdown: fc.Arbitrary<Raw> = fc
+  .tuple(fc.boolean(), fc.integer({ min: 0, max: 2 }), page)
+  .chain(([nested, n, p]) =>
+    groupStage(nested ? UNWOUND_ERRORS : DOC_SCHEMA, 'g', nested ? 'nested' : 'plain').chain((g) =>
+      stages(g.next, 1, n).map((rest) => ({
+        aggregate: [...(nested ? [{ unwind: { path: 'errors' } }] : []), g.raw, ...rest],
+        ...(p ? { page: p } : {}),
+      })),
+    ),
+  );
+
 const formatA: fc.Arbitrary<Raw> = fc.boolean().chain((unwind) => {
   const schema: GenSchema = unwind
     ? {
@@ -187,6 +206,7 @@ export function statRequestArbitrary(
     .tuple(
       fc.oneof(
         { weight: 3, arbitrary: formatB },
+        { weight: 2, arbitrary: formatBPushdown },
         { weight: 2, arbitrary: formatA },
         { weight: 1, arbitrary: distinct },
       ),
