@@ -2,6 +2,8 @@ import type { JobTaskInfo } from '@app/domain';
 import { parseStatRequest, QueryError, runStat, type StatLimits } from '@app/query';
 import fc from 'fast-check';
 import { uniqueName } from '../stack/test-names';
+import { arbitraryFilterCondition } from './filter-condition.arbitrary';
+import { matchesScope } from './scope-matcher';
 import { statDocsArbitrary, statRequestArbitrary } from './stat-arbitraries';
 import { StatTestIndex } from './stat-differential.es-index';
 import { evaluateStat } from './stat-evaluator';
@@ -123,6 +125,28 @@ describe('stat against real Elasticsearch', () => {
       for (const body of fc.sample(statRequestArbitrary(), { numRuns: 30, seed: SEED + k })) {
         const req = parseStatRequest(body, limits);
         const expected = await outcome(() => evaluateStat(docs, req, limits));
+        const actual = await outcome(() => runStat(req, index.port(`dom-${k}`), limits, NOW));
+        expect({ query: body.query, result: actual }).toEqual({
+          query: body.query,
+          result: expected,
+        });
+      }
+    }
+  });
+
+  it('should confine every stage to the filter scope exactly like the reference', async () => {
+    const scope = fc.record({
+      filter: fc.array(arbitraryFilterCondition(), { maxLength: 2 }),
+      filter_or: fc.array(arbitraryFilterCondition(), { maxLength: 2 }),
+    });
+    for (const [k, docs] of domains.entries()) {
+      for (const body of fc.sample(statRequestArbitrary({ scope }), {
+        numRuns: 15,
+        seed: SEED - k,
+      })) {
+        const req = parseStatRequest(body, limits);
+        const inScope = docs.filter((d) => matchesScope(d, req.scope, NOW));
+        const expected = await outcome(() => evaluateStat(inScope, req, limits));
         const actual = await outcome(() => runStat(req, index.port(`dom-${k}`), limits, NOW));
         expect({ query: body.query, result: actual }).toEqual({
           query: body.query,
