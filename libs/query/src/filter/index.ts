@@ -12,6 +12,7 @@ export {
   MAX_KEYWORD_LENGTH,
   MAX_LIST_ITEMS,
   MAX_REGEX_LENGTH,
+  MAX_SCOPE_CLAUSES,
   MAX_STRING_VALUE_LENGTH,
 } from './parse/parse-limits';
 export { buildScopeQuery } from './es/scope-query.builder';
@@ -21,3 +22,4 @@ export { RegexSyntaxError } from './regex/regex-syntax.error';
 export * from './regex/regex-ast';
 export * from './regex/char-set';
 export { toLuceneRegex } from './regex/lucene-regex.emitter';
+export { queryErrorForRejection } from './es/es-rejection';

@@ -259,6 +259,17 @@ describe('runJobTaskList', () => {
     expect(port.openPits.size).toBe(0);
   });
 
+  it('should turn an ES "too complex regex" rejection into a QueryError', async () => {
+    const port = new FakeSearchPort(docs(1));
+    port.search = () =>
+      Promise.reject(
+        new Error(
+          'query_shard_exception\n\tRoot causes:\n\t\tfailed to create query: Determinizing .*a.{20}.* would require more than 10000 effort.',
+        ),
+      );
+    await expect(runJobTaskList(request(), port, LIMITS, NOW)).rejects.toThrow(QueryError);
+  });
+
   it('should apply a small configured cap', async () => {
     const port = new FakeSearchPort(docs(6));
     await expect(

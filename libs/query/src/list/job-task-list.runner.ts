@@ -1,4 +1,4 @@
-import { buildScopeQuery, JOB_TASK_INFO_FIELDS } from '../filter';
+import { buildScopeQuery, JOB_TASK_INFO_FIELDS, queryErrorForRejection } from '../filter';
 import { QueryError } from '../query-error';
 import { DomainSearchPort, JsonObject } from '../search-port';
 import { buildEsSort } from './es-sort.builder';
@@ -20,6 +20,19 @@ interface Plan {
 
 /** Runs a validated list request through the domain-scoped port (which adds tenancy). */
 export async function runJobTaskList(
+  req: JobTaskListRequest,
+  port: DomainSearchPort,
+  limits: ListLimits,
+  now: Date,
+): Promise<JobTasksInfo> {
+  try {
+    return await run(req, port, limits, now);
+  } catch (error) {
+    throw queryErrorForRejection(error) ?? error;
+  }
+}
+
+async function run(
   req: JobTaskListRequest,
   port: DomainSearchPort,
   limits: ListLimits,

@@ -7,6 +7,8 @@ export const MAX_LIST_ITEMS = 1000;
 /** Longer than any indexable keyword (errors.message has ignore_above 8191). */
 export const MAX_STRING_VALUE_LENGTH = 10_000;
 export const MAX_REGEX_LENGTH = 1000;
+/** Wildcard/regexp clauses are costly (4,000 take over a second); ES itself stops at 16,384. */
+export const MAX_SCOPE_CLAUSES = 1024;
 
 /** Renders a client value for an error message without echoing megabytes back. */
 export function describe(value: unknown): string {

@@ -1,7 +1,14 @@
-import { FilterCondition, QueryScope } from '../query-scope';
+import { lookupField } from '../../fields';
+import { FilterCondition, KEYWORD_FIELDS, QueryScope } from '../query-scope';
 import { parseFilterCondition } from './condition.parser';
 import { containValueProblem } from './contain-value.check';
-import { invalid, MAX_CONDITIONS, MAX_KEYWORD_LENGTH, typeError } from './parse-limits';
+import {
+  invalid,
+  MAX_CONDITIONS,
+  MAX_KEYWORD_LENGTH,
+  MAX_SCOPE_CLAUSES,
+  typeError,
+} from './parse-limits';
 
 /**
  * Reads `filter`, `filter_or` (or proto3-JSON `filterOr`) and `keyword` from a Query or
@@ -12,11 +19,32 @@ export function parseQueryScope(raw: Record<string, unknown>, path: string): Que
     throw invalid(`${path}.filter_or`, 'give either filter_or or filterOr, not both');
   }
   const orKey = 'filter_or' in raw ? 'filter_or' : 'filterOr';
-  return {
+  const scope: QueryScope = {
     filter: parseConditions(raw.filter, `${path}.filter`),
     filterOr: parseConditions(raw[orKey], `${path}.${orKey}`),
     keywordTokens: parseKeyword(raw.keyword, `${path}.keyword`),
   };
+  const clauses =
+    [...scope.filter, ...scope.filterOr].reduce((n, c) => n + clauseCount(c), 0) +
+    scope.keywordTokens.length * KEYWORD_FIELDS.length;
+  if (clauses > MAX_SCOPE_CLAUSES) {
+    throw invalid(
+      path,
+      `the filter needs ${clauses} query clauses; at most ${MAX_SCOPE_CLAUSES} are allowed`,
+    );
+  }
+  return scope;
+}
+
+/** Each item of these lists becomes its own ES clause; everything else is one clause. */
+function clauseCount(condition: FilterCondition): number {
+  const items = Array.isArray(condition.value) ? condition.value.length : 1;
+  const op = condition.operator;
+  if (op === 'contain_in' || op === 'not_contain_in' || op === 'regex_in') return items;
+  if (op === 'in' || op === 'not_in') {
+    return lookupField(condition.key)?.kind === 'date' ? Math.max(1, items) : 1;
+  }
+  return 1;
 }
 
 function parseConditions(raw: unknown, path: string): FilterCondition[] {
