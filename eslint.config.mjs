@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '*.config.mjs', '*.config.js', '.stack/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '*.config.mjs', '*.config.js', '.stack/**', 'bench/.build/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,
