@@ -12,9 +12,14 @@ import { tooManyGroups } from './stat.errors';
 const MERGED_BUCKETS_PER_GROUP = 100;
 
 function touchesMessage(g: GroupStage): boolean {
+  const isMessage = (key: string | null): boolean => key === 'errors.message';
   return (
-    g.keys.some((k) => k.key === 'errors.message') ||
-    g.fields.some((f) => 'key' in f && f.key === 'errors.message')
+    g.keys.some((k) => isMessage(k.key)) ||
+    g.fields.some(
+      (f) =>
+        ('key' in f && isMessage(f.key)) ||
+        ('conditions' in f && f.conditions.some((c) => isMessage(c.key))),
+    )
   );
 }
 

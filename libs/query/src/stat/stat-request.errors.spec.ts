@@ -48,6 +48,7 @@ const cases: [string, unknown, QueryErrorCode, string][] = [
 const queryCases: [string, unknown, QueryErrorCode, string][] = [
   ['neither aggregate nor distinct', {}, 'ERROR_REQUIRED_PARAMETER', '(key = aggregate)'],
   ['an empty Format B list', { aggregate: [] }, 'ERROR_REQUIRED_PARAMETER', '(key = aggregate)'],
+  ['an empty Format A object', { aggregate: {} }, 'ERROR_REQUIRED_PARAMETER', '(key = aggregate)'],
   [
     'Format A without group or count',
     { aggregate: { unwind: [{ path: 'errors' }] } },

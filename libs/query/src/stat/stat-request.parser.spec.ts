@@ -112,6 +112,11 @@ describe(parseStatRequest.name, () => {
     expect(sut.page).toEqual({ start: 2, limit: 3 });
   });
 
+  it('should treat an empty aggregate as absent, as SpaceONE did', () => {
+    expect(parse({ aggregate: {}, distinct: 'status' }).body.kind).toBe('distinct');
+    expect(parse({ aggregate: [], distinct: 'status' }).body.kind).toBe('distinct');
+  });
+
   it('should let aggregate win over distinct', () => {
     const sut = parse({ distinct: 'status', aggregate: [{ count: { name: 'n' } }] });
     expect(sut.body.kind).toBe('aggregate');

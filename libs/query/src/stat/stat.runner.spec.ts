@@ -270,6 +270,33 @@ describe(runStat.name, () => {
     expect(port.requests[0]?.aggs).toHaveProperty('unindexed_messages');
   });
 
+  it('should also guard conditions on errors.message (a long one would read as missing)', async () => {
+    const req = request({
+      aggregate: [
+        { unwind: { path: 'errors' } },
+        {
+          group: {
+            fields: [
+              {
+                name: 'n',
+                operator: 'count',
+                conditions: [{ key: 'errors.message', operator: 'lt', value: 'b' }],
+              },
+            ],
+          },
+        },
+      ],
+    });
+    const port = new FakePort(() =>
+      aggs({
+        rows: { groups: { doc_count: 1, f0: { doc_count: 1 } } },
+        unindexed_messages: { missing: { doc_count: 0 } },
+      }),
+    );
+    await expect(runStat(req, port, limits, NOW)).resolves.toEqual({ results: [{ n: 1 }] });
+    expect(port.requests[0]?.aggs).toHaveProperty('unindexed_messages');
+  });
+
   it('should refuse more groups than maxGroups', async () => {
     const req = request({ aggregate: [{ group: { keys: [{ key: 'status', name: 's' }] } }] });
     const port = new FakePort(() =>

@@ -49,7 +49,11 @@ export function parseStatisticsQuery(
   }
   const parsedPage = parsePage(page, `${path}.page`);
 
-  const hasAggregate = Array.isArray(aggregate) ? aggregate.length > 0 : aggregate !== undefined;
+  // SpaceONE tests `if aggregate:`, so an empty list or object falls through to distinct.
+  const hasAggregate = Array.isArray(aggregate)
+    ? aggregate.length > 0
+    : aggregate !== undefined &&
+      !(typeof aggregate === 'object' && aggregate !== null && Object.keys(aggregate).length === 0);
   if (hasAggregate) {
     const located: LocatedStage[] = Array.isArray(aggregate)
       ? parseFormatB(aggregate, `${path}.aggregate`)
