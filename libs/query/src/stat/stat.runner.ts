@@ -11,10 +11,10 @@ import { scanRows } from './scan.reader';
 import { ScanRequired } from './scan-required';
 import {
   DEFAULT_STAT_LIMITS,
+  type StatBody,
   type StatLimits,
   type StatRequest,
   type StatResult,
-  type Stage,
 } from './stat.types';
 
 interface Resolved {
@@ -56,13 +56,12 @@ async function runPushdown(
 }
 
 async function runAggregate(
-  stages: Stage[],
+  body: StatBody & { kind: 'aggregate' },
   port: DomainSearchPort,
   query: JsonObject,
   limits: Resolved,
 ): Promise<RowValue[]> {
-  const plan = choosePlan(stages);
-  const body = { kind: 'aggregate', format: 'B', stages } as const;
+  const plan = choosePlan(body.stages);
   const scan = async (reason: string): Promise<RowValue[]> =>
     runBodyOverRows(
       await scanRows(port, query, limits.maxScanDocs, reason),
@@ -79,7 +78,7 @@ async function runAggregate(
 }
 
 async function runDistinct(
-  body: StatRequest['body'] & { kind: 'distinct' },
+  body: StatBody & { kind: 'distinct' },
   port: DomainSearchPort,
   query: JsonObject,
   limits: Resolved,
@@ -112,6 +111,6 @@ export async function runStat(
   const rows =
     req.body.kind === 'distinct'
       ? await runDistinct(req.body, port, query, resolved)
-      : await runAggregate(req.body.stages, port, query, resolved);
+      : await runAggregate(req.body, port, query, resolved);
   return pageResults(rows.map(renderValue), req.page);
 }
