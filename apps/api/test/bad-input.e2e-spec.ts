@@ -115,6 +115,19 @@ const CASES: [string, string, unknown, string, RegExp][] = [
     /fields\[0\]\.operator/,
   ],
   [
+    'a regex too complex for Elasticsearch, in stat',
+    STAT,
+    {
+      domain_id: 'd',
+      query: {
+        filter: [{ k: 'job_id', v: 'a.{40}b', o: 'regex' }],
+        aggregate: [{ count: { name: 'n' } }],
+      },
+    },
+    'ERROR_INVALID_PARAMETER',
+    /regular expression/,
+  ],
+  [
     'stat with an unknown stage',
     STAT,
     q({ aggregate: [{ explode: {} }] }),

@@ -1,11 +1,12 @@
 import type { Client } from '@elastic/elasticsearch';
 import { errors as esErrors } from '@elastic/elasticsearch';
 import type { ApiConfig } from '@app/config';
-import type {
-  DomainSearchPort,
-  JsonObject,
-  SearchRequestBody,
-  SearchResponseBody,
+import {
+  type DomainSearchPort,
+  type JsonObject,
+  queryErrorForRejection,
+  type SearchRequestBody,
+  type SearchResponseBody,
 } from '@app/query';
 import { Inject, Injectable } from '@nestjs/common';
 import { DependencyUnavailableError } from '../errors/api-error';
@@ -59,13 +60,16 @@ export class JobTasksSearchRepository {
     return (await this.client.search(request as never)) as unknown as SearchResponseBody;
   }
 
-  /** Translates "Elasticsearch did not answer" into a 503; anything else is our bug and stays a 500. */
+  /**
+   * "Elasticsearch did not answer" becomes a 503, and the few limits only Elasticsearch can judge (a
+   * regex too costly to run, too many clauses) a 400; anything else is our bug and stays a 500.
+   */
   private async guard<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
       if (isUnavailable(error)) throw new DependencyUnavailableError('Elasticsearch', error);
-      throw error;
+      throw queryErrorForRejection(error) ?? error;
     }
   }
 }
