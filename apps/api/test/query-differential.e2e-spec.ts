@@ -5,11 +5,12 @@ import {
   arbitraryJobTaskDocs,
   arbitraryListRequest,
   evaluateJobTaskList,
+  evaluateStat,
   matchesScope,
   REFERENCE_NOW,
+  statDocsArbitrary,
+  statRequestArbitrary,
 } from '@app/testing/reference';
-import { evaluateStat } from '@app/testing/reference/stat-evaluator';
-import { statDocsArbitrary, statRequestArbitrary } from '@app/testing/reference/stat-arbitraries';
 import fc from 'fast-check';
 import { type RunningApi, startApi } from './api-test-app';
 import { type Answer, expectedAnswer, postJson, sameAnswer } from './differential/http-call';

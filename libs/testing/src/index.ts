@@ -1,4 +1,5 @@
 export * from './projection';
+export * from './reference';
 export * from './stack/stack-control';
 export * from './stack/stack-endpoints';
 export * from './stack/test-names';

@@ -9,3 +9,6 @@ export type { ListRequestOptions } from './list-request.arbitrary';
 export { arbitraryFilterCondition } from './filter-condition.arbitrary';
 export { arbitraryRegex } from './regex.arbitrary';
 export * from './reference-pools';
+export { evaluateStat } from './stat-evaluator';
+export { statDocsArbitrary, statRequestArbitrary } from './stat-arbitraries';
+export { STAT_CASES, type StatCase } from './stat-cases';
