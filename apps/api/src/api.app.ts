@@ -4,11 +4,15 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ApiModule } from './api.module';
 import type { Clock } from './api.tokens';
+import { jobTaskGrpcOptions } from './grpc/grpc-transport.options';
 import { correlationIdMiddleware } from './http/correlation-id';
 import { installJsonBody } from './http/json-body';
 import { installOpenApi } from './openapi/openapi';
 
-/** Builds the HTTP app without listening, so tests can run it in-process on any port. */
+/**
+ * Builds the HTTP app with the gRPC server attached (hybrid app), without listening, so tests can
+ * run it in-process on any port. gRPC serves once `startAllMicroservices()` is called.
+ */
 export async function createApiApp(
   config: ApiConfig,
   logger: JsonLogger,
@@ -21,6 +25,7 @@ export async function createApiApp(
   app.use(correlationIdMiddleware);
   installJsonBody(app, config, logger);
   installOpenApi(app);
+  app.connectMicroservice(jobTaskGrpcOptions(config.api.grpcPort));
   app.enableShutdownHooks();
   return app;
 }

@@ -22,6 +22,7 @@ import {
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { AnswerCache } from './cache/answer-cache';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
+import { JobTaskGrpcController } from './grpc/job-task.grpc-controller';
 import { JobTasksSearchRepository } from './job-tasks/job-tasks-search.repository';
 import { JobTasksController } from './job-tasks/job-tasks.controller';
 import { JobTasksService } from './job-tasks/job-tasks.service';
@@ -40,7 +41,7 @@ export class ApiModule implements OnApplicationShutdown {
   ): DynamicModule {
     return {
       module: ApiModule,
-      controllers: [HealthController, JobTasksController],
+      controllers: [HealthController, JobTasksController, JobTaskGrpcController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: API_CLOCK, useValue: clock },

@@ -18,8 +18,9 @@ async function main(): Promise<void> {
     logger.event('warn', 'API_KEYS is not set: every caller may read every domain');
   }
   const app = await createApiApp(config, logger);
+  await app.startAllMicroservices();
   await app.listen(config.api.port, '0.0.0.0');
-  logger.event('info', 'api listening', { port: config.api.port });
+  logger.event('info', 'api listening', { port: config.api.port, grpc_port: config.api.grpcPort });
 }
 
 void main();

@@ -3,6 +3,7 @@ import { JsonLogger } from '@app/platform';
 import { uniqueName } from '@app/testing';
 import type { INestApplication } from '@nestjs/common';
 import { createApiApp } from '../src/api.app';
+import { freePort } from './grpc/free-port';
 
 export interface RunningApi {
   app: INestApplication;
@@ -28,4 +29,25 @@ export async function startApi(
   const server = app.getHttpServer() as import('node:http').Server;
   const address = server.address() as import('node:net').AddressInfo;
   return { app, config, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+}
+
+export interface RunningGrpcApi extends RunningApi {
+  /** host:port of the gRPC server, for a @grpc/grpc-js client. */
+  grpcAddress: string;
+}
+
+/** startApi plus the gRPC side of the hybrid app, on a free port. */
+export async function startApiWithGrpc(
+  env: Record<string, string> = {},
+  clock?: () => Date,
+): Promise<RunningGrpcApi> {
+  const port = await freePort();
+  const api = await startApi({ ...env, API_GRPC_PORT: String(port) }, clock);
+  try {
+    await api.app.startAllMicroservices();
+  } catch (error) {
+    await api.close();
+    throw error;
+  }
+  return { ...api, grpcAddress: `127.0.0.1:${port}` };
 }

@@ -1,0 +1,45 @@
+import type { ApiConfig } from '@app/config';
+import type { Metadata } from '@grpc/grpc-js';
+import { Controller, Inject, UseFilters } from '@nestjs/common';
+import { GrpcMethod } from '@nestjs/microservices';
+import { API_CONFIG } from '../api.tokens';
+import { type Caller, identifyCaller } from '../auth/domain-access';
+import { JobTasksService } from '../job-tasks/job-tasks.service';
+import { GrpcExceptionFilter } from './grpc-exception.filter';
+import { metadataText } from './grpc-metadata.reader';
+import type {
+  JobTaskQueryMessage,
+  JobTasksInfoMessage,
+  JobTaskStatQueryMessage,
+  StructMessage,
+} from './job-task.messages';
+import { jobTaskQueryToBody } from './job-task-query.converter';
+import { toJobTasksInfoMessage, toStatStruct } from './job-tasks-info.converter';
+import { jobTaskStatQueryToBody } from './statistics-query.converter';
+
+/** spaceone.api.power_scheduler.v1.JobTask over gRPC: the REST routes' service, other encoding. */
+@Controller()
+@UseFilters(GrpcExceptionFilter)
+export class JobTaskGrpcController {
+  constructor(
+    private readonly jobTasks: JobTasksService,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  @GrpcMethod('JobTask', 'list')
+  async list(query: JobTaskQueryMessage, metadata: Metadata): Promise<JobTasksInfoMessage> {
+    const caller = this.callerOf(metadata);
+    return toJobTasksInfoMessage(await this.jobTasks.list(jobTaskQueryToBody(query), caller));
+  }
+
+  @GrpcMethod('JobTask', 'stat')
+  async stat(query: JobTaskStatQueryMessage, metadata: Metadata): Promise<StructMessage> {
+    const caller = this.callerOf(metadata);
+    return toStatStruct(await this.jobTasks.stat(jobTaskStatQueryToBody(query), caller));
+  }
+
+  // Authentication comes first, as with the HTTP guard: a bad key is a 401 whatever the body says.
+  private callerOf(metadata: Metadata): Caller {
+    return identifyCaller(metadataText(metadata, 'authorization'), this.config.api.apiKeys);
+  }
+}
