@@ -23,7 +23,17 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../../libs/*', '../../../libs/*', '**/apps/*'], message: 'Import libs as @app/<lib>; libs never import apps.' }] },
+        { patterns: [{ group: ['../../libs/*', '../../../libs/*'], message: 'Import libs as @app/<lib>.' }] },
+      ],
+    },
+  },
+  {
+    // Libraries never reach into an app; only the apps and the cross-app tests in test/ may.
+    files: ['libs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/apps/*', '**/apps/**'], message: 'libs never import apps.' }] },
       ],
     },
   },
@@ -33,7 +43,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@nestjs/*', '@elastic/*', 'kafkajs', 'ioredis', '**/apps/*'], message: 'libs/domain and libs/query are framework-free.' }] },
+        { patterns: [{ group: ['@nestjs/*', '@elastic/*', 'kafkajs', 'ioredis', '**/apps/*', '**/apps/**'], message: 'libs/domain and libs/query are framework-free.' }] },
       ],
     },
   },

@@ -3,6 +3,7 @@ import {
   createElasticsearchClient,
   createRedisClient,
   elasticsearchProbe,
+  readModelProbe,
   HealthController,
   JsonLogger,
   READINESS_PROBES,
@@ -54,7 +55,11 @@ export class ApiModule implements OnApplicationShutdown {
         {
           provide: READINESS_PROBES,
           inject: [ELASTICSEARCH_CLIENT, REDIS_CLIENT],
-          useFactory: (es: Client, redis: Redis) => [elasticsearchProbe(es), redisProbe(redis)],
+          useFactory: (es: Client, redis: Redis) => [
+            elasticsearchProbe(es),
+            readModelProbe(es, config.elasticsearch.alias),
+            redisProbe(redis),
+          ],
         },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         ApiKeyGuard,

@@ -69,9 +69,22 @@ export class JobTasksSearchRepository {
       return await work();
     } catch (error) {
       if (isUnavailable(error)) throw new DependencyUnavailableError('Elasticsearch', error);
+      // Before the projector's first start there is no read model yet: retry later, not a bug.
+      if (isIndexMissing(error)) {
+        throw new DependencyUnavailableError(
+          `The read model "${this.config.elasticsearch.alias}"`,
+          error,
+        );
+      }
       throw queryErrorForRejection(error) ?? error;
     }
   }
+}
+
+function isIndexMissing(error: unknown): boolean {
+  if (!(error instanceof esErrors.ResponseError) || error.statusCode !== 404) return false;
+  const type = (error.body as { error?: { type?: unknown } } | undefined)?.error?.type;
+  return type === 'index_not_found_exception';
 }
 
 function isUnavailable(error: unknown): boolean {

@@ -19,3 +19,16 @@ export function elasticsearchProbe(client: Client): ReadinessProbe {
     },
   };
 }
+
+/** The alias the app reads must exist; until the projector has created it there is nothing to serve. */
+export function readModelProbe(client: Client, alias: string): ReadinessProbe {
+  return {
+    name: 'read-model',
+    critical: true,
+    check: async () => {
+      const exists = await client.indices.existsAlias({ name: alias }, { requestTimeout: 1_500 });
+      if (!exists)
+        throw new Error(`alias "${alias}" does not exist yet (the projector creates it)`);
+    },
+  };
+}
