@@ -144,7 +144,8 @@ export interface JobTaskInfoMessage {
   finished_at?: TimestampMessage;
 }
 
+/** Always complete when sent; a decoder leaves an empty list or a zero count off. */
 export interface JobTasksInfoMessage {
-  results: JobTaskInfoMessage[];
-  total_count: number;
+  results?: JobTaskInfoMessage[];
+  total_count?: number;
 }
