@@ -85,7 +85,8 @@ export class StoreWriteRounds {
   ): Promise<void> {
     const wanted = [...ids].filter((id) => tasks.has(id));
     if (wanted.length === 0) return;
-    const documents = await this.repository.read(target.name, wanted);
+    const stopTimer = this.metrics.mgetSeconds.startTimer();
+    const documents = await this.repository.read(target.name, wanted).finally(() => stopTimer());
     for (const id of wanted) {
       const state = tasks.get(id);
       if (state) state.current = documents.get(id) ?? null;

@@ -28,7 +28,8 @@ export interface BatchConsumerOptions {
   onFatal?: (error: Error) => void;
 }
 
-export type ConsumerState = 'idle' | 'running' | 'crashed' | 'stopped';
+/** `starting` until the group is joined: kafkajs' run() resolves even when joining failed and a restart is pending. */
+export type ConsumerState = 'idle' | 'starting' | 'running' | 'restarting' | 'crashed' | 'stopped';
 
 /**
  * Owns one kafkajs consumer in batch mode: no auto-commit, no auto-resolve — offsets move only when
@@ -85,7 +86,7 @@ export class KafkaBatchConsumer {
       partitionsConsumedConcurrently: topicPartitions,
       eachBatch: (payload) => this.handler.handle(payload),
     });
-    this.state = 'running';
+    if (this.state === 'idle') this.state = 'starting';
   }
 
   /** Waits for the batch in flight to finish (and commit what is durable), then leaves the group. */
@@ -113,8 +114,8 @@ export class KafkaBatchConsumer {
         restart: payload.restart,
         error: payload.error.message,
       });
+      this.state = payload.restart ? 'restarting' : 'crashed';
       if (!payload.restart) {
-        this.state = 'crashed';
         this.options.onFatal?.(payload.error);
       }
     });

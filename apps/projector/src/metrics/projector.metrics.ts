@@ -39,6 +39,12 @@ export class ProjectorMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [this.registry],
   });
+  readonly mgetSeconds = new Histogram({
+    name: 'projector_mget_duration_seconds',
+    help: 'Latency of one Elasticsearch mget of current documents',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
   readonly consumerLag = new Gauge({
     name: 'projector_consumer_lag_messages',
     help: 'High watermark minus the next offset to apply, per partition',

@@ -60,17 +60,25 @@ export class ProjectorRunner implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   private async startConsumer(): Promise<void> {
-    const consumer = this.consumers.create({
-      groupId: this.config.projector.groupId,
-      // A new group must not miss what was produced before the first projector ran.
-      fromBeginning: true,
-      target: { name: this.config.elasticsearch.alias, isAlias: true },
-      onFatal: () => {
-        this.work = this.work.then(() => this.replace(consumer));
-      },
+    await this.retrying('starting the consumer', async () => {
+      // A fresh kafkajs consumer per attempt: one whose connect or run failed half-way is not reusable.
+      const consumer = this.consumers.create({
+        groupId: this.config.projector.groupId,
+        // A new group must not miss what was produced before the first projector ran.
+        fromBeginning: true,
+        target: { name: this.config.elasticsearch.alias, isAlias: true },
+        onFatal: () => {
+          this.work = this.work.then(() => this.replace(consumer));
+        },
+      });
+      try {
+        await consumer.start();
+      } catch (error) {
+        await consumer.stop().catch(() => undefined);
+        throw error;
+      }
+      this.consumer = consumer;
     });
-    await this.retrying('starting the consumer', () => consumer.start());
-    if (!this.shutdown.signal.aborted) this.consumer = consumer;
   }
 
   private async replace(crashed: KafkaBatchConsumer): Promise<void> {
