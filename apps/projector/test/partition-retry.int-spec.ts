@@ -1,7 +1,7 @@
 import { JsonLogger, createKafka } from '@app/platform';
 import type { SourceMessage } from '../src/batch/batch.types';
 import type { BatchProjectorService, FlushResult } from '../src/batch/batch-projector.service';
-import { KafkaBatchConsumer } from '../src/kafka/kafka-batch.consumer';
+import { KafkaBatchConsumerFactory } from '../src/kafka/kafka-batch.consumer';
 import { ProjectorMetrics } from '../src/metrics/projector.metrics';
 import { isolatedConfig } from './support/projector-test.config';
 import { StackClients } from './support/stack.clients';
@@ -47,18 +47,18 @@ describe('partition pause and redelivery (real Kafka)', () => {
       Array.from({ length: 100 }, (_, i) => ({ key: `k${i}`, value: `v${i}`, partition: 0 })),
     );
     const logger = new JsonLogger('error', 'retry-test');
-    const consumer = new KafkaBatchConsumer(
+    const consumers = new KafkaBatchConsumerFactory(
       createKafka(config.kafka, logger),
       projector,
       new ProjectorMetrics(),
       logger,
       config,
-      {
-        groupId: config.projector.groupId,
-        fromBeginning: true,
-        target: { name: 'unused', isAlias: true },
-      },
     );
+    const consumer = consumers.create({
+      groupId: config.projector.groupId,
+      fromBeginning: true,
+      target: { name: 'unused', isAlias: true },
+    });
 
     await consumer.start();
     try {

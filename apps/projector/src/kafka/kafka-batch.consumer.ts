@@ -37,37 +37,16 @@ export type ConsumerState = 'idle' | 'starting' | 'running' | 'restarting' | 'cr
  * re-deliver from the last commit in a loop); failures become a paused partition instead.
  */
 export class KafkaBatchConsumer {
-  private readonly consumer: Consumer;
-  private readonly handler: PartitionBatchHandler;
   private state: ConsumerState = 'idle';
   private lastError: string | null = null;
 
   constructor(
-    kafka: Kafka,
-    projector: BatchProjectorService,
-    metrics: ProjectorMetrics,
+    private readonly consumer: Consumer,
+    private readonly handler: PartitionBatchHandler,
     private readonly logger: JsonLogger,
     private readonly config: ProjectorConfig,
     private readonly options: BatchConsumerOptions,
   ) {
-    this.consumer = kafka.consumer({
-      groupId: options.groupId,
-      sessionTimeout: KAFKA_SESSION_TIMEOUT_MS,
-      heartbeatInterval: KAFKA_HEARTBEAT_INTERVAL_MS,
-      maxWaitTimeInMs: KAFKA_MAX_WAIT_MS,
-      maxBytesPerPartition: KAFKA_MAX_BYTES_PER_PARTITION,
-    });
-    const { maxBatchEvents, retryMaxMs } = config.projector;
-    const coalescer = new FlushCoalescer(
-      (messages) => projector.project(messages, options.target),
-      maxBatchEvents,
-      COALESCE_LINGER_MS,
-    );
-    this.handler = new PartitionBatchHandler(coalescer, metrics, logger, {
-      maxBatchEvents,
-      retryMaxMs,
-      onCommitted: options.onCommitted,
-    });
     this.watchLifecycle();
   }
 
@@ -134,13 +113,24 @@ export class KafkaBatchConsumerFactory {
   ) {}
 
   create(options: BatchConsumerOptions): KafkaBatchConsumer {
-    return new KafkaBatchConsumer(
-      this.kafka,
-      this.projector,
-      this.metrics,
-      this.logger,
-      this.config,
-      options,
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: KAFKA_SESSION_TIMEOUT_MS,
+      heartbeatInterval: KAFKA_HEARTBEAT_INTERVAL_MS,
+      maxWaitTimeInMs: KAFKA_MAX_WAIT_MS,
+      maxBytesPerPartition: KAFKA_MAX_BYTES_PER_PARTITION,
+    });
+    const { maxBatchEvents, retryMaxMs } = this.config.projector;
+    const coalescer = new FlushCoalescer(
+      (messages) => this.projector.project(messages, options.target),
+      maxBatchEvents,
+      COALESCE_LINGER_MS,
     );
+    const handler = new PartitionBatchHandler(coalescer, this.metrics, this.logger, {
+      maxBatchEvents,
+      retryMaxMs,
+      onCommitted: options.onCommitted,
+    });
+    return new KafkaBatchConsumer(consumer, handler, this.logger, this.config, options);
   }
 }
