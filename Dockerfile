@@ -11,6 +11,8 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# gRPC loads the .proto files at run time.
+COPY --from=build /app/proto ./proto
 COPY package.json ./
 USER node
-CMD ["node", "dist/apps/api/main.js"]
+CMD ["node", "dist/apps/api/apps/api/src/main.js"]
