@@ -19,6 +19,7 @@ step() { printf '\n==> %s\n' "$*"; }
 
 step lint; npm run -s lint
 step typecheck; npm run -s check
+step build; npm run -s build
 step "unit tests"; npx jest --selectProjects unit --json --outputFile="$results/unit.json"
 
 if ! bash scripts/stack.sh status | grep -q '^kafka .*ready' || ! bash scripts/stack.sh status | grep -q '^elasticsearch .*ready'; then
