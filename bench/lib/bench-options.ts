@@ -1,0 +1,125 @@
+/** Command-line options of `npm run bench -- …`. Defaults fit ~20 minutes on the 2-core dev box. */
+
+export interface BenchOptions {
+  quick: boolean;
+  /** Tasks the simulator generates for the pre-filled topic (figures 1, 2, 5). */
+  tasks: number;
+  /** At least this many events: more tasks are generated when the stream falls short (0 = no floor). */
+  events: number;
+  seed: number;
+  partitions: number;
+  /** Repetitions of every timed measurement (projector, ceilings, baseline, API rounds). */
+  reps: number;
+  /** Events the per-event baseline handles per repetition (a prefix of the topic; 0 = the whole topic). */
+  perEventEvents: number;
+  /** Concurrent partitions of the per-event baseline's eachMessage (NestJS's default would be 1). */
+  perEventConcurrency: number;
+  maxBatchEvents: number;
+  /** PROJECTOR_MAX_BATCH_EVENTS values of the memory sweep. */
+  batchSweep: number[];
+  /** In-flight task counts of the memory sweep (events of that many tasks interleaved round-robin). */
+  inflightSweep: number[];
+  /** Events in the memory-sweep topics. */
+  sweepEvents: number;
+  freshSeconds: number;
+  freshWindows: number;
+  apiDocs: number;
+  apiSeconds: number;
+  connections: number;
+  profile: boolean;
+  keep: boolean;
+}
+
+const DEFAULTS: BenchOptions = {
+  quick: false,
+  tasks: 40_000,
+  events: 200_000,
+  seed: 7,
+  partitions: 3,
+  reps: 3,
+  perEventEvents: 10_000,
+  perEventConcurrency: 3,
+  maxBatchEvents: 5_000,
+  batchSweep: [500, 2_000, 5_000, 20_000],
+  inflightSweep: [1_000, 10_000],
+  sweepEvents: 80_000,
+  freshSeconds: 60,
+  freshWindows: 3,
+  apiDocs: 1_000_000,
+  apiSeconds: 6,
+  connections: 8,
+  profile: true,
+  keep: false,
+};
+
+const QUICK: Partial<BenchOptions> = {
+  tasks: 4_000,
+  events: 0,
+  reps: 2,
+  perEventEvents: 4_000,
+  batchSweep: [1_000, 5_000],
+  inflightSweep: [2_000],
+  sweepEvents: 20_000,
+  freshSeconds: 16,
+  freshWindows: 2,
+  apiDocs: 100_000,
+  apiSeconds: 2,
+  profile: false,
+};
+
+type Kind = 'int' | 'list' | 'flag';
+const FLAGS: Record<string, [keyof BenchOptions, Kind]> = {
+  '--quick': ['quick', 'flag'],
+  '--tasks': ['tasks', 'int'],
+  '--events': ['events', 'int'],
+  '--seed': ['seed', 'int'],
+  '--partitions': ['partitions', 'int'],
+  '--reps': ['reps', 'int'],
+  '--per-event-events': ['perEventEvents', 'int'],
+  '--per-event-concurrency': ['perEventConcurrency', 'int'],
+  '--max-batch-events': ['maxBatchEvents', 'int'],
+  '--batch-sweep': ['batchSweep', 'list'],
+  '--inflight-sweep': ['inflightSweep', 'list'],
+  '--sweep-events': ['sweepEvents', 'int'],
+  '--fresh-seconds': ['freshSeconds', 'int'],
+  '--fresh-windows': ['freshWindows', 'int'],
+  '--api-docs': ['apiDocs', 'int'],
+  '--api-seconds': ['apiSeconds', 'int'],
+  '--connections': ['connections', 'int'],
+  '--profile': ['profile', 'flag'],
+  '--no-profile': ['profile', 'flag'],
+  '--keep': ['keep', 'flag'],
+};
+
+export const USAGE = `usage: npm run bench -- [--quick] ${Object.keys(FLAGS)
+  .filter((f) => f !== '--quick')
+  .map((f) =>
+    FLAGS[f]?.[1] === 'flag' ? `[${f}]` : `[${f} N${FLAGS[f]?.[1] === 'list' ? ',N…' : ''}]`,
+  )
+  .join(' ')}`;
+
+function parseCount(flag: string, raw: string | undefined): number {
+  const n = Number(raw);
+  if (raw === undefined || !Number.isSafeInteger(n) || n < 0)
+    throw new Error(`${flag} needs a non-negative integer\n${USAGE}`);
+  return n;
+}
+
+export function parseBenchOptions(argv: readonly string[]): BenchOptions {
+  const given = new Map<keyof BenchOptions, BenchOptions[keyof BenchOptions]>();
+  for (let i = 0; i < argv.length; i += 1) {
+    const flag = argv[i] ?? '';
+    const spec = FLAGS[flag];
+    if (spec === undefined) throw new Error(`unknown option "${flag}"\n${USAGE}`);
+    const [name, kind] = spec;
+    if (kind === 'flag') given.set(name, flag !== '--no-profile');
+    else if (kind === 'int') given.set(name, parseCount(flag, argv[(i += 1)]));
+    else
+      given.set(
+        name,
+        (argv[(i += 1)] ?? '').split(',').map((part) => parseCount(flag, part.trim())),
+      );
+  }
+  const quick = given.get('quick') === true;
+  return { ...DEFAULTS, ...(quick ? QUICK : {}), ...Object.fromEntries(given) };
+}

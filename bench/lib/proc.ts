@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+
+/*
+ * Reads what the kernel knows about our processes: peak and current RSS (/proc/<pid>/status) and CPU time
+ * (/proc/<pid>/stat), plus the machine's total busy time (/proc/stat). Every figure's CPU split comes from
+ * these, so it costs nothing inside the measured processes.
+ */
+
+const TICKS_PER_SECOND = 100; // USER_HZ: 100 on every Linux the project targets
+
+function statusKb(pid: number, field: 'VmHWM' | 'VmRSS'): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null; // the process has exited
+  }
+}
+
+/** Peak resident set since the process started, in MiB. */
+export function peakRssMb(pid: number): number | null {
+  const kb = statusKb(pid, 'VmHWM');
+  return kb === null ? null : kb / 1024;
+}
+
+export function rssMb(pid: number): number | null {
+  const kb = statusKb(pid, 'VmRSS');
+  return kb === null ? null : kb / 1024;
+}
+
+/** User + system CPU seconds the process (not its children) has used so far. */
+export function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name may contain spaces and parentheses: fields are counted after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** Busy and total CPU seconds of the whole machine (all cores) so far. */
+export function machineCpuSeconds(): { busy: number; total: number } {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+  const [, ...values] = line.trim().split(/\s+/);
+  const ticks = values.map(Number);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  const total = ticks.reduce((a, b) => a + b, 0);
+  return { busy: (total - idle) / TICKS_PER_SECOND, total: total / TICKS_PER_SECOND };
+}
+
+export interface CpuSplit {
+  wallSeconds: number;
+  /** CPU seconds used during the window, per named process. */
+  seconds: Record<string, number>;
+  /** Cores used on average during the window, per named process. */
+  cores: Record<string, number>;
+  /** Cores used by the whole machine; what is not ours is other work on the shared box. */
+  machineCores: number;
+  otherCores: number;
+}
+
+/** Starts a CPU accounting window over named pids; `stop()` returns the average cores each used. */
+export function cpuWindow(pids: Record<string, number | undefined>): { stop(): CpuSplit } {
+  const startedAt = performance.now();
+  const machineStart = machineCpuSeconds();
+  const start = Object.fromEntries(
+    Object.entries(pids).map(([name, pid]) => [name, pid === undefined ? null : cpuSeconds(pid)]),
+  );
+  return {
+    stop(): CpuSplit {
+      const wallSeconds = (performance.now() - startedAt) / 1_000;
+      const machine = machineCpuSeconds();
+      const seconds: Record<string, number> = {};
+      const cores: Record<string, number> = {};
+      for (const [name, pid] of Object.entries(pids)) {
+        const before = start[name];
+        const after = pid === undefined ? null : cpuSeconds(pid);
+        if (before == null || after == null) continue;
+        seconds[name] = after - before;
+        cores[name] = (after - before) / wallSeconds;
+      }
+      const machineCores = (machine.busy - machineStart.busy) / wallSeconds;
+      const ours = Object.values(cores).reduce((a, b) => a + b, 0);
+      return {
+        wallSeconds,
+        seconds,
+        cores,
+        machineCores,
+        otherCores: Math.max(0, machineCores - ours),
+      };
+    },
+  };
+}
