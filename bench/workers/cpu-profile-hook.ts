@@ -1,0 +1,34 @@
+import { renameSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+
+/*
+ * Preloaded (-r) into a profiled projector. `--cpu-prof` writes its file only on a normal exit, and the apps
+ * re-raise SIGTERM after shutting down, so the profile would be lost. Nest's shutdown hooks listen to SIGUSR2 and
+ * Node reserves SIGUSR1; SIGWINCH is ignored by default, so an unhooked process survives it. Here SIGWINCH starts the V8 sampling
+ * profiler and a second stops it and writes BENCH_CPU_PROFILE, so the profile covers the measured
+ * window only (from the first consume to the last document visible).
+ */
+const target = process.env.BENCH_CPU_PROFILE;
+if (target) {
+  const session = new Session();
+  session.connect();
+  let running = false;
+  process.on('SIGWINCH', () => {
+    if (!running) {
+      running = true;
+      session.post('Profiler.enable', () =>
+        session.post('Profiler.setSamplingInterval', { interval: 500 }, () =>
+          session.post('Profiler.start'),
+        ),
+      );
+      return;
+    }
+    running = false;
+    session.post('Profiler.stop', (error, result) => {
+      if (error) return;
+      // Renamed into place, so a reader polling for the file never sees half of it.
+      writeFileSync(`${target}.part`, JSON.stringify(result.profile));
+      renameSync(`${target}.part`, target);
+    });
+  });
+}
