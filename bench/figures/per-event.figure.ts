@@ -1,0 +1,97 @@
+import { runWorker } from '../lib/child';
+import type { BenchContext } from '../lib/context';
+import { createReadModelIndex } from '../lib/elastic';
+import { log } from '../lib/log';
+import { cpuWindow, type CpuSplit } from '../lib/proc';
+import { repeat } from '../lib/repeat';
+import { ES_URL, KAFKA_BROKERS, stackPids } from '../lib/stack';
+import { spread, type Spread } from '../lib/stats';
+
+interface PerEventTiming {
+  first: number;
+  last: number;
+  count: number;
+  writes: number;
+  cpuSeconds: number;
+}
+
+export interface PerEventRep {
+  ms: number;
+  events: number;
+  writes: number;
+  eventsPerS: number;
+  workerCpuSeconds: number;
+  jvmCpu: CpuSplit;
+}
+
+export interface PerEventFigure {
+  /** Events handled per repetition: a prefix of the figure-1 topic, or all of it. */
+  eventsPerRep: number;
+  subset: boolean;
+  concurrency: number;
+  eventsPerS: Spread;
+  reps: PerEventRep[];
+  discarded: string[];
+}
+
+/**
+ * Figure 2: the per-event baseline on the same topic. On a prefix of the topic when --per-event-events is
+ * smaller than the topic: its rate is steady after the first second, so the rate (not the total time) is
+ * compared; the report says so.
+ */
+export async function perEventFigure(
+  ctx: BenchContext,
+  topic: string,
+  topicEvents: number,
+): Promise<PerEventFigure> {
+  const { options, names } = ctx;
+  const limit =
+    options.perEventEvents > 0 ? Math.min(options.perEventEvents, topicEvents) : topicEvents;
+  const timeoutMs = Math.max(120_000, limit * 20);
+  const attempted = await repeat('per-event baseline', options.reps, async (n) => {
+    const alias = names.name(`per-event-${n}`);
+    await createReadModelIndex(ctx.es, alias);
+    try {
+      const pids = await stackPids();
+      const cpu = cpuWindow({ elasticsearch: pids.elasticsearch, kafka: pids.kafka });
+      const input = {
+        brokers: KAFKA_BROKERS,
+        url: ES_URL,
+        topic,
+        groupId: names.name(`per-event-${n}`),
+        alias,
+        partitions: options.perEventConcurrency,
+        limit,
+        timeoutMs,
+      };
+      const { result } = await runWorker<PerEventTiming>(
+        'per-event-projector.ts',
+        input,
+        timeoutMs + 30_000,
+      );
+      const ms = result.last - result.first;
+      const rep: PerEventRep = {
+        ms,
+        events: result.count,
+        writes: result.writes,
+        eventsPerS: (result.count * 1_000) / ms,
+        workerCpuSeconds: result.cpuSeconds,
+        jvmCpu: cpu.stop(),
+      };
+      log(
+        `per-event baseline #${n + 1}: ${Math.round(rep.eventsPerS)} events/s over ${result.count} events`,
+      );
+      return rep;
+    } finally {
+      await ctx.es.indices.delete({ index: `${alias}-v1` }, { ignore: [404] });
+    }
+  });
+  return {
+    eventsPerRep: limit,
+    subset: limit < topicEvents,
+    concurrency: options.perEventConcurrency,
+    eventsPerS: spread(attempted.results.map((r) => r.eventsPerS)),
+    reps: attempted.results,
+    discarded: attempted.discarded,
+  };
+}

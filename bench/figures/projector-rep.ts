@@ -1,0 +1,142 @@
+import type { JobTaskDocument } from '@app/domain';
+import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { BenchContext } from '../lib/context';
+import {
+  sameFingerprint,
+  searchableFingerprint,
+  verifyDocuments,
+  type Fingerprint,
+  type Verification,
+} from '../lib/elastic';
+import { cpuWindow, peakRssMb, rssMb, type CpuSplit } from '../lib/proc';
+import {
+  startProjector,
+  waitForAllSettled,
+  waitForFirstConsume,
+  type ProjectorCounters,
+} from '../lib/projector-process';
+import { stackPids } from '../lib/stack';
+
+export interface ProjectorRepInput {
+  topic: string;
+  total: number;
+  expected: ReadonlyMap<string, JobTaskDocument>;
+  fingerprint: Fingerprint;
+  maxBatchEvents: number;
+  /** Names this attempt's group and alias. */
+  tag: string;
+  /** Profile the measured window into this file (see bench/workers/cpu-profile-hook.ts). */
+  profileFile?: string;
+  /** Take an Elasticsearch hot-threads snapshot this long after the first consume. */
+  hotThreadsAfterMs?: number;
+  verify: boolean;
+}
+
+export interface ProjectorRep {
+  ms: number;
+  eventsPerS: number;
+  peakRssMb: number | null;
+  /** RSS when consumption began: what the process holds before any batch. */
+  startRssMb: number | null;
+  cpu: CpuSplit;
+  counters: ProjectorCounters;
+  verification: Verification | null;
+  hotThreads: string | null;
+}
+
+const VISIBLE_POLL_MS = 25;
+
+async function waitForFingerprint(
+  ctx: BenchContext,
+  alias: string,
+  want: Fingerprint,
+  timeoutMs: number,
+): Promise<number> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const seen = await searchableFingerprint(ctx.es, alias);
+    if (sameFingerprint(seen, want)) return performance.timeOrigin + performance.now();
+    await sleep(VISIBLE_POLL_MS);
+  }
+  throw new Error(`documents of ${alias} not all visible within ${timeoutMs} ms`);
+}
+
+async function stopProfiler(pid: number, file: string): Promise<void> {
+  process.kill(pid, 'SIGWINCH');
+  for (let i = 0; i < 100 && !existsSync(file); i += 1) await sleep(100);
+  if (!existsSync(file)) throw new Error(`the projector wrote no profile to ${file}`);
+}
+
+async function hotThreads(ctx: BenchContext, afterMs: number): Promise<string> {
+  await sleep(afterMs);
+  const text = await ctx.es.nodes.hotThreads({ threads: 4, interval: '500ms', snapshots: 10 });
+  const body: unknown = text;
+  return (typeof body === 'string' ? body : JSON.stringify(body))
+    .split('\n')
+    .slice(0, 60)
+    .join('\n');
+}
+
+/**
+ * One projector run over a pre-filled topic: from the first consume (metrics) to the moment a search sees every
+ * final document (fingerprint), then — outside the timed window — a full document-by-document check.
+ */
+export async function projectorRep(
+  ctx: BenchContext,
+  input: ProjectorRepInput,
+): Promise<ProjectorRep> {
+  const { names, build, options } = ctx;
+  const alias = names.name(`alias-${input.tag}`);
+  const pids = await stackPids();
+  const timeoutMs = Math.max(180_000, input.total * 5);
+  const projector = await startProjector(build, {
+    topic: input.topic,
+    groupId: names.name(`group-${input.tag}`),
+    alias,
+    redisPrefix: names.redisPrefix,
+    partitions: options.partitions,
+    maxBatchEvents: input.maxBatchEvents,
+    ...(input.profileFile && {
+      nodeFlags: ['-r', build.profileHook],
+      extraEnv: { BENCH_CPU_PROFILE: input.profileFile },
+    }),
+  });
+  try {
+    const start = await waitForFirstConsume(projector, 60_000);
+    const startRss = rssMb(projector.child.pid);
+    if (input.profileFile) process.kill(projector.child.pid, 'SIGWINCH');
+    const cpu = cpuWindow({
+      projector: projector.child.pid,
+      elasticsearch: pids.elasticsearch,
+      kafka: pids.kafka,
+      bench: process.pid,
+    });
+    const snapshot =
+      input.hotThreadsAfterMs === undefined
+        ? null
+        : hotThreads(ctx, input.hotThreadsAfterMs).catch((e: unknown) => String(e));
+    const counters = await waitForAllSettled(projector, input.total, timeoutMs);
+    const end = await waitForFingerprint(ctx, alias, input.fingerprint, timeoutMs);
+    const split = cpu.stop();
+    const peak = peakRssMb(projector.child.pid);
+    if (input.profileFile) await stopProfiler(projector.child.pid, input.profileFile);
+    const snapshotText = snapshot === null ? null : await snapshot;
+    await projector.child.stop();
+    const verification = input.verify ? await verifyDocuments(ctx.es, alias, input.expected) : null;
+    const ms = end - start;
+    return {
+      ms,
+      eventsPerS: (input.total * 1_000) / ms,
+      peakRssMb: peak,
+      startRssMb: startRss,
+      cpu: split,
+      counters,
+      verification,
+      hotThreads: snapshotText,
+    };
+  } finally {
+    await projector.child.stop();
+    await ctx.es.indices.delete({ index: `${alias}-v1` }, { ignore: [404] }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,144 @@
+import type { JobTaskDocument } from '@app/domain';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runWorker } from '../lib/child';
+import type { BenchContext } from '../lib/context';
+import { createReadModelIndex, fingerprintOf, verified } from '../lib/elastic';
+import { log } from '../lib/log';
+import { cpuWindow, type CpuSplit } from '../lib/proc';
+import { repeat } from '../lib/repeat';
+import { ES_URL, KAFKA_BROKERS, stackPids } from '../lib/stack';
+import { spread, type Spread } from '../lib/stats';
+import { projectorRep, type ProjectorRep } from './projector-rep';
+
+interface WorkerTiming {
+  first: number;
+  last: number;
+  count: number;
+  cpuSeconds: number;
+}
+
+export interface CeilingRep {
+  ms: number;
+  workerCpuSeconds: number;
+  jvmCpu: CpuSplit;
+}
+
+export interface ThroughputFigure {
+  events: number;
+  tasks: number;
+  maxBatchEvents: number;
+  projector: { ms: Spread; eventsPerS: Spread; reps: ProjectorRep[] };
+  esCeiling: { ms: Spread; reps: CeilingRep[] };
+  kafkaCeiling: { ms: Spread; reps: CeilingRep[] };
+  /** max(ceilings' median time) / projector median time. */
+  efficiency: number;
+  bindingCeiling: 'elasticsearch' | 'kafka';
+  allVerified: boolean;
+  discarded: string[];
+}
+
+async function ceilingRep(run: () => Promise<WorkerTiming>): Promise<CeilingRep> {
+  const pids = await stackPids();
+  const cpu = cpuWindow({ elasticsearch: pids.elasticsearch, kafka: pids.kafka });
+  const timing = await run();
+  return {
+    ms: timing.last - timing.first,
+    workerCpuSeconds: timing.cpuSeconds,
+    jvmCpu: cpu.stop(),
+  };
+}
+
+export async function throughputFigure(
+  ctx: BenchContext,
+  topic: string,
+  expected: ReadonlyMap<string, JobTaskDocument>,
+  events: number,
+): Promise<ThroughputFigure> {
+  const { options, names } = ctx;
+  const documentsFile = join(ctx.workDir, 'expected.ndjson');
+  writeFileSync(documentsFile, [...expected].map((entry) => JSON.stringify(entry)).join('\n'));
+  const fingerprint = fingerprintOf(expected.values());
+  const timeoutMs = Math.max(180_000, events * 5);
+
+  // Interleaved (projector, ES, Kafka) per repetition, so drift on the shared box hits all three alike.
+  const projector: ProjectorRep[] = [];
+  const esReps: CeilingRep[] = [];
+  const kafkaReps: CeilingRep[] = [];
+  const discarded: string[] = [];
+  for (let rep = 0; rep < options.reps; rep += 1) {
+    const p = await repeat(`projector run ${rep + 1}`, 1, (n) =>
+      projectorRep(ctx, {
+        topic,
+        total: events,
+        expected,
+        fingerprint,
+        maxBatchEvents: options.maxBatchEvents,
+        tag: `p${rep}-${n}`,
+        verify: true,
+      }),
+    );
+    const last = p.results[0];
+    if (last)
+      log(
+        `projector run ${rep + 1}: ${Math.round(last.eventsPerS)} events/s, verified=${last.verification ? verified(last.verification) : '-'}`,
+      );
+    const e = await repeat(`ES ceiling ${rep + 1}`, 1, async (n) => {
+      const alias = names.name(`es-${rep}-${n}`);
+      await createReadModelIndex(ctx.es, alias);
+      try {
+        return await ceilingRep(async () => {
+          const input = {
+            url: ES_URL,
+            alias,
+            documentsFile,
+            batch: options.maxBatchEvents,
+            timeoutMs,
+          };
+          return (await runWorker<WorkerTiming>('es-bulk-load.ts', input, timeoutMs)).result;
+        });
+      } finally {
+        await ctx.es.indices.delete({ index: `${alias}-v1` }, { ignore: [404] });
+      }
+    });
+    const k = await repeat(`Kafka ceiling ${rep + 1}`, 1, (n) =>
+      ceilingRep(async () => {
+        const input = {
+          brokers: KAFKA_BROKERS,
+          topic,
+          groupId: names.name(`drain-${rep}-${n}`),
+          partitions: options.partitions,
+          total: events,
+          timeoutMs,
+        };
+        return (await runWorker<WorkerTiming>('kafka-drain.ts', input, timeoutMs)).result;
+      }),
+    );
+    projector.push(...p.results);
+    esReps.push(...e.results);
+    kafkaReps.push(...k.results);
+    discarded.push(...p.discarded, ...e.discarded, ...k.discarded);
+    log(
+      `ceilings ${rep + 1}: ES ${Math.round(e.results[0]?.ms ?? NaN)} ms, Kafka ${Math.round(k.results[0]?.ms ?? NaN)} ms`,
+    );
+  }
+  const projectorMs = spread(projector.map((r) => r.ms));
+  const esMs = spread(esReps.map((r) => r.ms));
+  const kafkaMs = spread(kafkaReps.map((r) => r.ms));
+  return {
+    events,
+    tasks: expected.size,
+    maxBatchEvents: options.maxBatchEvents,
+    projector: {
+      ms: projectorMs,
+      eventsPerS: spread(projector.map((r) => r.eventsPerS)),
+      reps: projector,
+    },
+    esCeiling: { ms: esMs, reps: esReps },
+    kafkaCeiling: { ms: kafkaMs, reps: kafkaReps },
+    efficiency: Math.max(esMs.median, kafkaMs.median) / projectorMs.median,
+    bindingCeiling: esMs.median >= kafkaMs.median ? 'elasticsearch' : 'kafka',
+    allVerified: projector.every((r) => r.verification !== null && verified(r.verification)),
+    discarded,
+  };
+}

@@ -1,0 +1,101 @@
+import type { ApiIndex } from '../figures/api-index';
+import type { ApiLatencyFigure } from '../figures/api-latency.figure';
+import type { FreshnessFigure } from '../figures/freshness.figure';
+import type { MemoryFigure } from '../figures/memory.figure';
+import type { PerEventFigure } from '../figures/per-event.figure';
+import type { ProfileFigure } from '../figures/profile.figure';
+import type { ThroughputFigure } from '../figures/throughput.figure';
+import type { BenchOptions } from '../lib/bench-options';
+import type { MachineInfo } from '../lib/stack';
+
+export interface Figures {
+  throughput: ThroughputFigure;
+  perEvent: PerEventFigure;
+  freshness: FreshnessFigure;
+  apiIndex: ApiIndex;
+  api: ApiLatencyFigure;
+  memory: MemoryFigure;
+  apiPeakRssMb: { uncached: number | null; cached: number | null };
+  profile: ProfileFigure | null;
+}
+
+export interface RunFacts {
+  runId: string;
+  startedAt: Date;
+  finishedAt: Date;
+  options: BenchOptions;
+  machine: MachineInfo;
+  git: { commit: string; uncommittedAppAndLibFiles: number };
+  workload: {
+    tasks: number;
+    events: number;
+    duplicates: number;
+    domains: number;
+    byType: Record<string, number>;
+  };
+}
+
+const max = (values: (number | null)[]): number | null => {
+  const present = values.filter((v): v is number => v !== null);
+  return present.length === 0 ? null : Math.max(...present);
+};
+
+/** The results file: the dotted headline paths the issue asks for, then every detail behind them. */
+export function resultsDocument(facts: RunFacts, f: Figures): Record<string, unknown> {
+  const t = f.throughput;
+  const projectorPeaks = [
+    ...t.projector.reps.map((r) => r.peakRssMb),
+    f.freshness.projectorPeakRssMb,
+  ];
+  return {
+    run_id: facts.runId,
+    started_at: facts.startedAt.toISOString(),
+    finished_at: facts.finishedAt.toISOString(),
+    duration_s: (facts.finishedAt.getTime() - facts.startedAt.getTime()) / 1_000,
+    machine: facts.machine,
+    git: facts.git,
+    options: facts.options,
+    workload: facts.workload,
+    projector: {
+      events_per_s: t.projector.eventsPerS.median,
+      efficiency: t.efficiency,
+      speedup_vs_per_event: t.projector.eventsPerS.median / f.perEvent.eventsPerS.median,
+      events_per_s_spread: t.projector.eventsPerS,
+      time_ms: t.projector.ms,
+      es_ceiling_ms: t.esCeiling.ms,
+      kafka_ceiling_ms: t.kafkaCeiling.ms,
+      binding_ceiling: t.bindingCeiling,
+      verified: t.allVerified,
+      runs: t.projector.reps.map(({ hotThreads: _h, ...rep }) => rep),
+      es_ceiling_runs: t.esCeiling.reps,
+      kafka_ceiling_runs: t.kafkaCeiling.reps,
+      per_event: f.perEvent,
+      profile: f.profile,
+    },
+    freshness: {
+      p50_ms: f.freshness.api.all.p50,
+      p99_ms: f.freshness.api.all.p99,
+      reader: 'API as deployed (answer cache on)',
+      ...f.freshness,
+    },
+    api: {
+      list_p50_ms: f.api.list.api.p50.median,
+      list_p50_ratio_to_direct: f.api.list.p50Ratio,
+      stat_p50_ms: f.api.stat.api.p50.median,
+      stat_p50_ratio_to_direct: f.api.stat.p50Ratio,
+      cache_hit_p50_ms: f.api.cacheHits.c1.p50.median,
+      index: f.apiIndex,
+      ...f.api,
+    },
+    memory: {
+      projector_peak_rss_mb: max(projectorPeaks),
+      api_peak_rss_mb: max([f.apiPeakRssMb.uncached, f.apiPeakRssMb.cached]),
+      api_peak_rss_by_instance_mb: f.apiPeakRssMb,
+      projector_peak_rss_per_run_mb: projectorPeaks,
+      batch_sweep: f.memory.batch,
+      inflight_sweep: f.memory.inflight,
+      sweep_events: f.memory.events,
+    },
+    discarded_attempts: [...t.discarded, ...f.perEvent.discarded, ...f.memory.discarded],
+  };
+}

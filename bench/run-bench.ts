@@ -1,0 +1,185 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildApiIndex } from './figures/api-index';
+import { apiLatencyFigure } from './figures/api-latency.figure';
+import { benchQueries } from './figures/api-queries';
+import { freshnessFigure } from './figures/freshness.figure';
+import { memoryFigure } from './figures/memory.figure';
+import { perEventFigure } from './figures/per-event.figure';
+import { profileFigure } from './figures/profile.figure';
+import { throughputFigure } from './figures/throughput.figure';
+import { startApi, type RunningApi } from './lib/api-process';
+import { buildApps } from './lib/app-build';
+import { parseBenchOptions } from './lib/bench-options';
+import { cleanupRun } from './lib/cleanup';
+import type { BenchContext } from './lib/context';
+import { benchElasticsearch } from './lib/elastic';
+import { benchKafka, createTopic, produceAll } from './lib/kafka';
+import { log } from './lib/log';
+import { peakRssMb } from './lib/proc';
+import { RunNames } from './lib/run-names';
+import { machineInfo, REPO, stackUp, waitForElasticsearch } from './lib/stack';
+import { decodeAll, expectedDocuments, generateWorkload } from './lib/workload';
+import { markdownReport } from './report/markdown';
+import { resultsDocument, type RunFacts } from './report/results';
+
+function gitFacts(): RunFacts['git'] {
+  const git = (...args: string[]): string =>
+    execFileSync('git', args, { cwd: REPO, encoding: 'utf8' }).trim();
+  const dirty = git('status', '--porcelain', '--', 'apps', 'libs');
+  return {
+    commit: git('rev-parse', 'HEAD'),
+    uncommittedAppAndLibFiles: dirty === '' ? 0 : dirty.split('\n').length,
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+function busiestDomain(domains: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const d of domains) counts.set(d, (counts.get(d) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}
+
+async function main(): Promise<void> {
+  const options = parseBenchOptions(process.argv.slice(2));
+  const names = new RunNames();
+  const startedAt = new Date();
+  log(`run ${names.runId}${options.quick ? ' (quick)' : ''}: starting the stack`);
+  await stackUp();
+  await waitForElasticsearch();
+  const machine = await machineInfo();
+  const workDir = join(REPO, 'bench/.build', names.runId);
+  mkdirSync(workDir, { recursive: true });
+  log('building the apps');
+  const build = await buildApps(names.runId);
+  const ctx: BenchContext = {
+    options,
+    names,
+    build,
+    es: benchElasticsearch(),
+    kafka: benchKafka(names.prefix),
+    workDir,
+  };
+  const apis: RunningApi[] = [];
+  const interrupted = (): void => {
+    log('interrupted: cleaning up');
+    void Promise.all(apis.map((a) => a.child.stop()))
+      .then(() => (options.keep ? undefined : cleanupRun(ctx.es, ctx.kafka, names.prefix, workDir)))
+      .finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    const workload = generateWorkload(options.tasks, options.events, options.seed);
+    const events = decodeAll(workload.messages);
+    const expected = expectedDocuments(events);
+    const total = workload.messages.length;
+    const topic = names.name('events');
+    await createTopic(ctx.kafka, topic, options.partitions);
+    const produceMs = await produceAll(ctx.kafka, topic, workload.messages);
+    log(
+      `topic ${topic}: ${total} events over ${expected.size} tasks, produced in ${Math.round(produceMs)} ms`,
+    );
+
+    const throughput = await throughputFigure(ctx, topic, expected, total);
+    const profile = options.profile ? await profileFigure(ctx, topic, expected, total) : null;
+    const perEvent = await perEventFigure(ctx, topic, total);
+    const memory = await memoryFigure(ctx, workload.messages, events);
+
+    const alias = names.name('api');
+    log(`building the API index (${options.apiDocs} documents)`);
+    const apiIndex = await buildApiIndex(ctx.es, alias, [...expected.values()], options.apiDocs);
+    log(
+      `API index: ${apiIndex.documents} documents, ${Math.round(apiIndex.storeMb)} MiB, loaded in ${Math.round(apiIndex.loadMs / 1000)} s`,
+    );
+    const uncached = await startApi(build, {
+      alias,
+      redisPrefix: names.redisPrefix,
+      cache: false,
+      name: 'api-uncached',
+    });
+    apis.push(uncached);
+    const cached = await startApi(build, {
+      alias,
+      redisPrefix: names.redisPrefix,
+      cache: true,
+      name: 'api-cached',
+    });
+    apis.push(cached);
+
+    const freshness = await freshnessFigure(ctx, {
+      alias,
+      domains: workload.domains,
+      maxRate: throughput.projector.eventsPerS.median,
+      cached,
+      uncached,
+    });
+    log(
+      `freshness: API p50 ${Math.round(freshness.api.all.p50)} ms, p99 ${Math.round(freshness.api.all.p99)} ms`,
+    );
+    const firstCreated = Math.min(
+      ...[...expected.values()].map((d) => Date.parse(d.created_at ?? '9999-01-01')),
+    );
+    const busiest = busiestDomain([...expected.values()].map((d) => d.domain_id));
+    const queries = benchQueries(
+      busiest,
+      Math.floor(firstCreated / DAY_MS) * DAY_MS,
+      apiIndex.copies,
+    );
+    const api = await apiLatencyFigure(ctx, alias, queries, uncached, cached);
+    const apiPeakRssMb = {
+      uncached: peakRssMb(uncached.child.pid),
+      cached: peakRssMb(cached.child.pid),
+    };
+
+    const facts: RunFacts = {
+      runId: names.runId,
+      startedAt,
+      finishedAt: new Date(),
+      options,
+      machine,
+      git: gitFacts(),
+      workload: {
+        tasks: expected.size,
+        events: total,
+        duplicates: workload.duplicates,
+        domains: workload.domains.length,
+        byType: workload.byType,
+      },
+    };
+    const figures = {
+      throughput,
+      perEvent,
+      freshness,
+      apiIndex,
+      api,
+      memory,
+      apiPeakRssMb,
+      profile,
+    };
+    const file = join(REPO, 'bench/results', `${names.runId}.json`);
+    writeFileSync(file, `${JSON.stringify(resultsDocument(facts, figures), null, 2)}\n`);
+    process.stdout.write(`${markdownReport(facts, figures)}\n\nresults: ${file}\n`);
+  } finally {
+    for (const api of apis) await api.child.stop();
+    if (options.keep)
+      log(
+        `--keep: topics, indices and keys named ${names.prefix}* and ${workDir} are left in place`,
+      );
+    else {
+      log('cleaning up');
+      await cleanupRun(ctx.es, ctx.kafka, names.prefix, workDir);
+    }
+    await ctx.es.close();
+    log('done');
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
