@@ -104,6 +104,7 @@ export class StackClients {
       })
       .catch(() => undefined);
     await this.es.close();
+    if (this.redis.status === 'wait') await this.redis.connect().catch(() => undefined);
     if (this.redis.status === 'ready') {
       const keys = await this.redis.keys(`${this.config.redis.keyPrefix}*`);
       if (keys.length > 0) await this.redis.del(...keys);
