@@ -251,9 +251,18 @@ cmd_status() {
   status_line redis "$REDIS_DIR/redis.pid" "$REDIS_PORT" redis_ready
 }
 
+# Test suites, developers and CI may call `up`/`down` at the same time; one at a time keeps the pid
+# files true (two concurrent starts once lost Elasticsearch's pid file).
+with_lock() {
+  mkdir -p "$STACK_HOME"
+  exec 9>"$STACK_HOME/.launcher.lock"
+  flock -w 600 9 || die "another stack.sh has held the lock for 10 minutes"
+  "$@"
+}
+
 case ${1:-} in
-  up) shift; cmd_up "$@" ;;
-  down) shift; cmd_down "$@" ;;
+  up) shift; with_lock cmd_up "$@" ;;
+  down) shift; with_lock cmd_down "$@" ;;
   status) cmd_status ;;
   logs) case ${2:-} in kafka) kafka_tail ;; elasticsearch) es_tail ;; redis) redis_tail ;; *) die "logs kafka|elasticsearch|redis" ;; esac ;;
   *) echo "usage: $0 up|down [kafka|elasticsearch|redis ...] | status | logs SERVICE" >&2; exit 2 ;;
