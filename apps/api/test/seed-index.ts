@@ -2,10 +2,7 @@ import { Client } from '@elastic/elasticsearch';
 import type { JobTaskInfo } from '@app/domain';
 import { testStack } from '@app/testing';
 // The API serves what the projector writes, so API tests index into exactly the projector's mapping.
-import {
-  JOB_TASKS_MAPPINGS,
-  JOB_TASKS_SETTINGS,
-} from '../../projector/src/elasticsearch/job-tasks.mapping';
+import { JOB_TASKS_MAPPINGS, JOB_TASKS_SETTINGS } from '@app/platform';
 
 /** Creates `<alias>-v1` behind `alias` and bulk-indexes the given tasks, visible on return. */
 export async function seedJobTasks(alias: string, tasks: readonly JobTaskInfo[]): Promise<void> {

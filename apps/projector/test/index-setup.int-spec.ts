@@ -6,7 +6,7 @@ import {
   createRedisClient,
 } from '@app/platform';
 import { JobTasksIndexManager } from '../src/elasticsearch/job-tasks-index.manager';
-import { JOB_TASKS_MAPPINGS } from '../src/elasticsearch/job-tasks.mapping';
+import { JOB_TASKS_MAPPINGS } from '@app/platform';
 import { KafkaTopicsAdmin } from '../src/kafka/kafka-topics.admin';
 import { StartupLock } from '../src/redis/startup.lock';
 import { isolatedConfig } from './support/projector-test.config';

@@ -4,3 +4,4 @@ export * from './clients/redis-client';
 export * from './health/health.controller';
 export * from './health/readiness-probe';
 export * from './logging/json-logger';
+export * from './read-model/job-tasks.mapping';

@@ -5,45 +5,8 @@ import type {
   SearchRequestBody,
   SearchResponseBody,
 } from '@app/query';
+import { JOB_TASKS_MAPPINGS, JOB_TASKS_SETTINGS } from '@app/platform';
 import { testStack } from '../stack/stack-endpoints';
-
-/**
- * A throw-away job-task index on the test stack's Elasticsearch, and a DomainSearchPort over it that
- * confines every request to one domain the way the API's repository does. The mapping mirrors
- * apps/projector/src/elasticsearch/job-tasks.mapping.ts (libs may not import apps).
- */
-const keyword = { type: 'keyword' };
-const date = { type: 'date', format: 'strict_date_optional_time' };
-const MAPPINGS = {
-  dynamic: 'strict',
-  properties: {
-    ...Object.fromEntries(
-      [
-        'job_task_id',
-        'domain_id',
-        'status',
-        'job_id',
-        'secret_id',
-        'provider',
-        'service_account_id',
-        'project_id',
-      ].map((f) => [f, keyword]),
-    ),
-    success_count: { type: 'integer' },
-    failure_count: { type: 'integer' },
-    created_at: date,
-    started_at: date,
-    finished_at: date,
-    errors: {
-      type: 'nested',
-      properties: {
-        error_code: keyword,
-        message: { type: 'keyword', ignore_above: 8191 },
-        additional: { type: 'object', enabled: false },
-      },
-    },
-  },
-};
 
 async function call(method: string, path: string, body?: unknown): Promise<JsonObject> {
   const bulk = path.includes('_bulk');
@@ -58,13 +21,18 @@ async function call(method: string, path: string, body?: unknown): Promise<JsonO
   return json;
 }
 
+/**
+ * A throw-away job-task index on the test stack's Elasticsearch, and a DomainSearchPort over it that
+ * confines every request to one domain the way the API's repository does, with the read model's
+ * real index definition.
+ */
 export class StatTestIndex {
   constructor(readonly name: string) {}
 
   async create(): Promise<void> {
     await call('PUT', `/${this.name}`, {
-      mappings: MAPPINGS,
-      settings: { number_of_shards: 1, number_of_replicas: 0 },
+      mappings: JOB_TASKS_MAPPINGS,
+      settings: JOB_TASKS_SETTINGS,
     });
   }
 
