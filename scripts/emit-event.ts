@@ -1,7 +1,7 @@
 // Sends job-task events (JSON objects given as arguments or one per stdin line) to the events topic,
 // keyed by their job_task_id, for demos and manual checks: npm run -s emit -- '{"event_id": …}'
 import { loadProjectorConfig } from '@app/config';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { createInterface } from 'node:readline';
 
 async function readEvents(): Promise<string[]> {
@@ -16,7 +16,9 @@ async function readEvents(): Promise<string[]> {
 async function main(): Promise<void> {
   const config = loadProjectorConfig();
   const events = await readEvents();
-  const producer = new Kafka({ brokers: config.kafka.brokers, logLevel: logLevel.WARN }).producer();
+  const producer = new Kafka({ brokers: config.kafka.brokers, logLevel: logLevel.WARN }).producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   try {
     const messages = events.map((value) => {
