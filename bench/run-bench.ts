@@ -99,6 +99,7 @@ async function main(): Promise<void> {
       redisPrefix: names.redisPrefix,
       cache: false,
       name: 'api-uncached',
+      ...(options.profile && { profileBase: join(workDir, 'api') }),
     });
     apis.push(uncached);
     const cached = await startApi(build, {

@@ -1,6 +1,6 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { jobTaskDocumentId, type JobTaskDocument } from '@app/domain';
-import { createReadModelIndex, JOB_TASKS_SETTINGS } from '../lib/elastic';
+import { createReadModelIndex, JOB_TASKS_SETTINGS, retryingOutages } from '../lib/elastic';
 import { log } from '../lib/log';
 
 const BULK_DOCS = 5_000;
@@ -73,7 +73,10 @@ export async function buildApiIndex(
           doc,
         );
       }
-      const res = await es.bulk({ operations, filter_path: ['errors', 'items.*.error.reason'] });
+      // Index ops with explicit ids: a bulk repeated after an outage writes the same documents again.
+      const res = await retryingOutages(() =>
+        es.bulk({ operations, filter_path: ['errors', 'items.*.error.reason'] }),
+      );
       if (res.errors)
         throw new Error(`bulk load of the API index failed: ${JSON.stringify(res.items?.[0])}`);
       loaded += next - from;
@@ -81,11 +84,13 @@ export async function buildApiIndex(
     }
   };
   await Promise.all(Array.from({ length: LANES }, lane));
-  await es.indices.putSettings({
-    index,
-    settings: { refresh_interval: JOB_TASKS_SETTINGS.refresh_interval },
-  });
-  await es.indices.refresh({ index });
+  await retryingOutages(() =>
+    es.indices.putSettings({
+      index,
+      settings: { refresh_interval: JOB_TASKS_SETTINGS.refresh_interval },
+    }),
+  );
+  await retryingOutages(() => es.indices.refresh({ index }));
   const loadMs = performance.now() - startedAt;
   const stats = await es.indices.stats({ index, metric: 'store' });
   const bytes = stats._all.primaries?.store?.size_in_bytes ?? 0;

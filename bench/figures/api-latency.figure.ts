@@ -1,9 +1,13 @@
 import type { RunningApi } from '../lib/api-process';
 import type { BenchContext } from '../lib/context';
+import { summarizeProfile, type ProfileSummary } from '../lib/cpu-profile';
+import type { ProfilerControl } from '../lib/profiler-control';
+import { retryingOutages } from '../lib/elastic';
 import { runLoad, type HttpRequestSpec, type LoadResult } from '../lib/load';
 import { log } from '../lib/log';
 import { cpuWindow, type CpuSplit } from '../lib/proc';
-import { ES_URL, stackPids } from '../lib/stack';
+import { repeat } from '../lib/repeat';
+import { ES_URL, stackPids, waitForElasticsearch } from '../lib/stack';
 import { spread, type LatencySummary, type Spread } from '../lib/stats';
 import { captureQueries, type CapturedQuery } from './api-capture';
 import type { BenchQuery } from './api-queries';
@@ -25,6 +29,8 @@ export interface QueryFigure {
   api: LatencySummary;
   direct: LatencySummary;
   p50Ratio: number;
+  /** One connection: the API's own cost per request, without queueing behind other requests. */
+  single: { api: LatencySummary; direct: LatencySummary };
 }
 
 export interface ApiLatencyFigure {
@@ -34,60 +40,95 @@ export interface ApiLatencyFigure {
   stat: MixFigure;
   perQuery: QueryFigure[];
   cacheHits: { c1: { p50: Spread; p99: Spread }; concurrent: LatencySummary };
-  failures: number;
+  /** An extra run of each mix with the V8 profiler on in the API (not part of the latency figures). */
+  profiles: { list: ProfileSummary; stat: ProfileSummary } | null;
+  discarded: string[];
 }
 
-const failuresOf = (r: LoadResult): number => r.non2xx + r.errors;
+/** A load run in which any request failed (e.g. Elasticsearch stopped by a fault test) is not a measurement. */
+async function cleanLoad(
+  url: string,
+  requests: readonly HttpRequestSpec[],
+  connections: number,
+  seconds: number,
+): Promise<LoadResult> {
+  const result = await runLoad(url, requests, connections, seconds);
+  const failed = result.non2xx + result.errors;
+  if (failed > 0) throw new Error(`${failed} of ${result.requests} requests to ${url} failed`);
+  return result;
+}
 
-async function mix(
-  ctx: BenchContext,
-  api: RunningApi,
-  captured: CapturedQuery[],
-): Promise<{ figure: MixFigure; failures: number }> {
+/** API then direct, back to back, `reps` times: each pair sees the same state of the shared box. */
+async function mix(ctx: BenchContext, label: string, api: RunningApi, captured: CapturedQuery[]) {
   const { connections, apiSeconds, reps } = ctx.options;
-  const apiRuns: LoadResult[] = [];
-  const directRuns: LoadResult[] = [];
-  const cpu: CpuSplit[] = [];
-  const esRequests: HttpRequestSpec[] = captured.flatMap((c) => c.es);
-  for (let rep = 0; rep < reps; rep += 1) {
+  const apiRequests = captured.map((c) => c.api);
+  const esRequests = captured.flatMap((c) => c.es);
+  const attempted = await repeat(label, reps, async () => {
     const pids = await stackPids();
     const window = cpuWindow({
       api: api.child.pid,
       elasticsearch: pids.elasticsearch,
       bench: process.pid,
     });
-    apiRuns.push(
-      await runLoad(
-        api.url,
-        captured.map((c) => c.api),
-        connections,
-        apiSeconds,
-      ),
-    );
-    cpu.push(window.stop());
-    directRuns.push(await runLoad(ES_URL, esRequests, connections, apiSeconds));
-  }
-  const summary = (runs: LoadResult[]) => ({
-    p50: spread(runs.map((r) => r.latency.p50)),
-    p99: spread(runs.map((r) => r.latency.p99)),
-    perSecond: spread(runs.map((r) => r.perSecond)),
+    const viaApi = await cleanLoad(api.url, apiRequests, connections, apiSeconds);
+    const cpu = window.stop();
+    const direct = await cleanLoad(ES_URL, esRequests, connections, apiSeconds);
+    return { viaApi, direct, cpu };
   });
-  const a = summary(apiRuns);
-  const d = summary(directRuns);
-  return {
-    figure: { api: a, direct: d, p50Ratio: a.p50.median / d.p50.median, cpu },
-    failures: [...apiRuns, ...directRuns].reduce((n, r) => n + failuresOf(r), 0),
+  const runs = attempted.results;
+  const summary = (all: LoadResult[]) => ({
+    p50: spread(all.map((r) => r.latency.p50)),
+    p99: spread(all.map((r) => r.latency.p99)),
+    perSecond: spread(all.map((r) => r.perSecond)),
+  });
+  const a = summary(runs.map((r) => r.viaApi));
+  const d = summary(runs.map((r) => r.direct));
+  const figure: MixFigure = {
+    api: a,
+    direct: d,
+    p50Ratio: a.p50.median / d.p50.median,
+    cpu: runs.map((r) => r.cpu),
   };
+  log(
+    `${label}: p50 ${a.p50.median.toFixed(2)} ms via the API, ${d.p50.median.toFixed(2)} ms direct`,
+  );
+  return { figure, discarded: attempted.discarded };
 }
 
+async function profileMixes(
+  ctx: BenchContext,
+  api: RunningApi,
+  profiler: ProfilerControl,
+  captured: CapturedQuery[],
+): Promise<{ list: ProfileSummary; stat: ProfileSummary }> {
+  const profileOf = async (kind: 'list' | 'stat'): Promise<ProfileSummary> => {
+    profiler.start();
+    const requests = captured.filter((c) => c.query.kind === kind).map((c) => c.api);
+    await runLoad(api.url, requests, ctx.options.connections, ctx.options.apiSeconds);
+    return summarizeProfile(await profiler.stop());
+  };
+  const list = await profileOf('list');
+  const stat = await profileOf('stat');
+  const top = (p: ProfileSummary) =>
+    p.byArea.slice(0, 3).map((a) => `${a.area} ${Math.round(a.share * 100)}%`);
+  log(`API profile: list ${top(list).join(', ')}; stat ${top(stat).join(', ')}`);
+  return { list, stat };
+}
+
+/** One answer of the API; a 503 (Elasticsearch stopped by a fault test) is waited out a few times. */
 async function answerOf(api: RunningApi, request: HttpRequestSpec): Promise<string> {
-  const res = await fetch(`${api.url}${request.path}`, {
-    method: request.method,
-    headers: { 'content-type': 'application/json' },
-    body: request.body ?? null,
-  });
-  if (!res.ok) throw new Error(`${request.path} answered ${res.status}: ${await res.text()}`);
-  return JSON.stringify(await res.json());
+  for (let attempt = 1; ; attempt += 1) {
+    const res = await fetch(`${api.url}${request.path}`, {
+      method: request.method,
+      headers: { 'content-type': 'application/json' },
+      body: request.body ?? null,
+    });
+    if (res.ok) return JSON.stringify(await res.json());
+    const text = await res.text();
+    if (res.status !== 503 || attempt >= 5)
+      throw new Error(`${request.path} answered ${res.status}: ${text}`);
+    await waitForElasticsearch();
+  }
 }
 
 /**
@@ -102,7 +143,7 @@ export async function apiLatencyFigure(
   cached: RunningApi,
 ): Promise<ApiLatencyFigure> {
   const { connections, apiSeconds, reps } = ctx.options;
-  const captured = await captureQueries(ctx.es, alias, queries);
+  const captured = await retryingOutages(() => captureQueries(ctx.es, alias, queries));
   const multi = captured
     .filter((c) => c.es.length !== 1)
     .map((c) => `${c.query.name}: ${c.es.length}`);
@@ -127,28 +168,31 @@ export async function apiLatencyFigure(
 
   const list = await mix(
     ctx,
+    'API list mix',
     uncached,
     captured.filter((c) => c.query.kind === 'list'),
   );
-  log(
-    `API list mix: p50 ${list.figure.api.p50.median.toFixed(2)} ms vs direct ${list.figure.direct.p50.median.toFixed(2)} ms`,
-  );
   const stat = await mix(
     ctx,
+    'API stat mix',
     uncached,
     captured.filter((c) => c.query.kind === 'stat'),
   );
-  log(
-    `API stat mix: p50 ${stat.figure.api.p50.median.toFixed(2)} ms vs direct ${stat.figure.direct.p50.median.toFixed(2)} ms`,
-  );
+  const discarded = [...list.discarded, ...stat.discarded];
 
   const perQuery: QueryFigure[] = [];
-  let failures = list.failures + stat.failures;
   const perQuerySeconds = Math.max(2, Math.round(apiSeconds / 2));
   for (const [i, c] of captured.entries()) {
-    const a = await runLoad(uncached.url, [c.api], connections, perQuerySeconds);
-    const d = await runLoad(ES_URL, c.es, connections, perQuerySeconds);
-    failures += failuresOf(a) + failuresOf(d);
+    const attempted = await repeat(`API query "${c.query.name}"`, 1, async () => ({
+      a: await cleanLoad(uncached.url, [c.api], connections, perQuerySeconds),
+      d: await cleanLoad(ES_URL, c.es, connections, perQuerySeconds),
+      a1: await cleanLoad(uncached.url, [c.api], 1, perQuerySeconds),
+      d1: await cleanLoad(ES_URL, c.es, 1, perQuerySeconds),
+    }));
+    discarded.push(...attempted.discarded);
+    const result = attempted.results[0];
+    if (!result) continue;
+    const { a, d, a1, d1 } = result;
     perQuery.push({
       name: c.query.name,
       kind: c.query.kind,
@@ -157,41 +201,37 @@ export async function apiLatencyFigure(
       api: a.latency,
       direct: d.latency,
       p50Ratio: a.latency.p50 / d.latency.p50,
+      single: { api: a1.latency, direct: d1.latency },
     });
   }
 
-  for (const c of captured) await answerOf(cached, c.api); // fills the cache: every later request is a hit
-  const hits: LoadResult[] = [];
-  for (let rep = 0; rep < reps; rep += 1)
-    hits.push(
-      await runLoad(
-        cached.url,
-        captured.map((c) => c.api),
-        1,
-        apiSeconds,
-      ),
-    );
-  const concurrentHits = await runLoad(
-    cached.url,
-    captured.map((c) => c.api),
-    connections,
-    apiSeconds,
+  const profiles = uncached.profiler
+    ? await profileMixes(ctx, uncached, uncached.profiler, captured)
+    : null;
+  const cachedRequests = captured.map((c) => c.api);
+  for (const request of cachedRequests) await answerOf(cached, request); // fills the cache: later requests hit
+  const hits = await repeat('API cache hits', reps, () =>
+    cleanLoad(cached.url, cachedRequests, 1, apiSeconds),
   );
-  failures += [...hits, concurrentHits].reduce((n, r) => n + failuresOf(r), 0);
-  log(`API cache hits: p50 ${spread(hits.map((r) => r.latency.p50)).median.toFixed(2)} ms`);
+  const concurrent = await repeat('API cache hits, concurrent', 1, () =>
+    cleanLoad(cached.url, cachedRequests, connections, apiSeconds),
+  );
+  discarded.push(...hits.discarded, ...concurrent.discarded);
+  const c1 = {
+    p50: spread(hits.results.map((r) => r.latency.p50)),
+    p99: spread(hits.results.map((r) => r.latency.p99)),
+  };
+  log(`API cache hits: p50 ${c1.p50.median.toFixed(2)} ms`);
+  const concurrentLatency = concurrent.results[0]?.latency;
+  if (!concurrentLatency) throw new Error('API cache hits, concurrent: no result');
   return {
     connections,
     seconds: apiSeconds,
     list: list.figure,
     stat: stat.figure,
     perQuery,
-    cacheHits: {
-      c1: {
-        p50: spread(hits.map((r) => r.latency.p50)),
-        p99: spread(hits.map((r) => r.latency.p99)),
-      },
-      concurrent: concurrentHits.latency,
-    },
-    failures,
+    cacheHits: { c1, concurrent: concurrentLatency },
+    profiles,
+    discarded,
   };
 }

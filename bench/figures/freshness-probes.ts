@@ -8,6 +8,8 @@ export interface Probe {
   status: 'SUCCESS' | 'FAILURE';
   sentAt: number;
   visibleAt: { es?: number; api?: number; apiUncached?: number };
+  /** The stream's last terminal event: it measures what a reader sees once writes stop, not the steady state. */
+  tail: boolean;
 }
 
 const TERMINAL: Record<string, Probe['status']> = {
@@ -16,20 +18,23 @@ const TERMINAL: Record<string, Probe['status']> = {
 };
 
 /**
- * Picks about `perSecond` probes per second of the paced stream: each is the first occurrence of a task's
- * terminal event (later copies are the simulator's duplicates), so the task's status flips to SUCCESS/FAILURE
- * exactly when that event is projected.
+ * Picks about `perSecond` probes per second of the paced stream before `steadyEnd` (later events are still
+ * produced, so every steady probe is followed by seconds of ordinary traffic), plus the stream's last terminal
+ * event as the tail probe. Each is the first occurrence of a task's terminal event (later copies are the
+ * simulator's duplicates), so the task's status flips to SUCCESS/FAILURE exactly when that event is projected.
  */
 export function chooseProbes(
   messages: readonly BenchMessage[],
   rate: number,
   perSecond: number,
+  steadyEnd: number,
 ): Map<number, Probe> {
   const spacing = Math.max(1, Math.floor(rate / perSecond));
   const probes = new Map<number, Probe>();
   const seen = new Set<string>();
   let nextAt = spacing;
-  messages.forEach((m, index) => {
+  let last: Probe | undefined;
+  for (const [index, m] of messages.entries()) {
     const value = JSON.parse(m.value) as {
       event_id: string;
       event_type: string;
@@ -39,17 +44,22 @@ export function chooseProbes(
     const status = TERMINAL[value.event_type];
     const first = !seen.has(value.event_id);
     seen.add(value.event_id);
-    if (status === undefined || !first || index < nextAt) return;
-    probes.set(index, {
+    if (status === undefined || !first) continue;
+    const probe: Probe = {
       index,
       domainId: value.domain_id,
       jobTaskId: value.job_task_id,
       status,
       sentAt: 0,
       visibleAt: {},
-    });
+      tail: false,
+    };
+    last = probe;
+    if (index < nextAt || index >= steadyEnd) continue;
+    probes.set(index, probe);
     nextAt = index + spacing;
-  });
+  }
+  if (last) probes.set(last.index, { ...last, tail: true });
   return probes;
 }
 

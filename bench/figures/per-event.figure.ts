@@ -2,17 +2,16 @@ import { runWorker } from '../lib/child';
 import type { BenchContext } from '../lib/context';
 import { createReadModelIndex } from '../lib/elastic';
 import { log } from '../lib/log';
-import { cpuWindow, type CpuSplit } from '../lib/proc';
+import type { CpuSplit } from '../lib/proc';
 import { repeat } from '../lib/repeat';
 import { ES_URL, KAFKA_BROKERS, stackPids } from '../lib/stack';
 import { spread, type Spread } from '../lib/stats';
 
 interface PerEventTiming {
-  first: number;
-  last: number;
+  ms: number;
   count: number;
   writes: number;
-  cpuSeconds: number;
+  cpu: CpuSplit | null;
 }
 
 export interface PerEventRep {
@@ -20,8 +19,8 @@ export interface PerEventRep {
   events: number;
   writes: number;
   eventsPerS: number;
-  workerCpuSeconds: number;
-  jvmCpu: CpuSplit;
+  /** Measured by the worker over its active window; `worker` is the worker process itself. */
+  cpu: CpuSplit | null;
 }
 
 export interface PerEventFigure {
@@ -53,8 +52,8 @@ export async function perEventFigure(
     await createReadModelIndex(ctx.es, alias);
     try {
       const pids = await stackPids();
-      const cpu = cpuWindow({ elasticsearch: pids.elasticsearch, kafka: pids.kafka });
       const input = {
+        pids,
         brokers: KAFKA_BROKERS,
         url: ES_URL,
         topic,
@@ -69,14 +68,12 @@ export async function perEventFigure(
         input,
         timeoutMs + 30_000,
       );
-      const ms = result.last - result.first;
       const rep: PerEventRep = {
-        ms,
+        ms: result.ms,
         events: result.count,
         writes: result.writes,
-        eventsPerS: (result.count * 1_000) / ms,
-        workerCpuSeconds: result.cpuSeconds,
-        jvmCpu: cpu.stop(),
+        eventsPerS: (result.count * 1_000) / result.ms,
+        cpu: result.cpu,
       };
       log(
         `per-event baseline #${n + 1}: ${Math.round(rep.eventsPerS)} events/s over ${result.count} events`,

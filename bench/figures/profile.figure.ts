@@ -24,7 +24,7 @@ export async function profileFigure(
   total: number,
 ): Promise<ProfileFigure> {
   const attempted = await repeat('profiled projector run', 1, async (n) => {
-    const profileFile = join(ctx.workDir, `projector-${n}.cpuprofile`);
+    const profileBase = join(ctx.workDir, `projector-${n}`);
     const rep = await projectorRep(ctx, {
       topic,
       total,
@@ -32,11 +32,12 @@ export async function profileFigure(
       fingerprint: fingerprintOf(expected.values()),
       maxBatchEvents: ctx.options.maxBatchEvents,
       tag: `profile-${n}`,
-      profileFile,
+      profileBase,
       hotThreadsAfterMs: 2_000,
       verify: false,
     });
-    return { rep, summary: summarizeProfile(profileFile) };
+    if (rep.profileFile === null) throw new Error('no profile written');
+    return { rep, summary: summarizeProfile(rep.profileFile) };
   });
   const result = attempted.results[0];
   if (!result) throw new Error('profiled run: no result');

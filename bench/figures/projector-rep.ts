@@ -1,5 +1,4 @@
 import type { JobTaskDocument } from '@app/domain';
-import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchContext } from '../lib/context';
 import {
@@ -16,6 +15,7 @@ import {
   waitForFirstConsume,
   type ProjectorCounters,
 } from '../lib/projector-process';
+import { profiledProcess, ProfilerControl } from '../lib/profiler-control';
 import { stackPids } from '../lib/stack';
 
 export interface ProjectorRepInput {
@@ -26,8 +26,8 @@ export interface ProjectorRepInput {
   maxBatchEvents: number;
   /** Names this attempt's group and alias. */
   tag: string;
-  /** Profile the measured window into this file (see bench/workers/cpu-profile-hook.ts). */
-  profileFile?: string;
+  /** Profile the measured window into `<profileBase>-1.cpuprofile` (see bench/lib/profiler-control.ts). */
+  profileBase?: string;
   /** Take an Elasticsearch hot-threads snapshot this long after the first consume. */
   hotThreadsAfterMs?: number;
   verify: boolean;
@@ -43,6 +43,7 @@ export interface ProjectorRep {
   counters: ProjectorCounters;
   verification: Verification | null;
   hotThreads: string | null;
+  profileFile: string | null;
 }
 
 const VISIBLE_POLL_MS = 25;
@@ -60,12 +61,6 @@ async function waitForFingerprint(
     await sleep(VISIBLE_POLL_MS);
   }
   throw new Error(`documents of ${alias} not all visible within ${timeoutMs} ms`);
-}
-
-async function stopProfiler(pid: number, file: string): Promise<void> {
-  process.kill(pid, 'SIGWINCH');
-  for (let i = 0; i < 100 && !existsSync(file); i += 1) await sleep(100);
-  if (!existsSync(file)) throw new Error(`the projector wrote no profile to ${file}`);
 }
 
 async function hotThreads(ctx: BenchContext, afterMs: number): Promise<string> {
@@ -97,15 +92,15 @@ export async function projectorRep(
     redisPrefix: names.redisPrefix,
     partitions: options.partitions,
     maxBatchEvents: input.maxBatchEvents,
-    ...(input.profileFile && {
-      nodeFlags: ['-r', build.profileHook],
-      extraEnv: { BENCH_CPU_PROFILE: input.profileFile },
-    }),
+    ...(input.profileBase && profiledProcess(build.profileHook, input.profileBase)),
   });
   try {
     const start = await waitForFirstConsume(projector, 60_000);
     const startRss = rssMb(projector.child.pid);
-    if (input.profileFile) process.kill(projector.child.pid, 'SIGWINCH');
+    const profiler = input.profileBase
+      ? new ProfilerControl(projector.child.pid, input.profileBase)
+      : null;
+    profiler?.start();
     const cpu = cpuWindow({
       projector: projector.child.pid,
       elasticsearch: pids.elasticsearch,
@@ -120,7 +115,7 @@ export async function projectorRep(
     const end = await waitForFingerprint(ctx, alias, input.fingerprint, timeoutMs);
     const split = cpu.stop();
     const peak = peakRssMb(projector.child.pid);
-    if (input.profileFile) await stopProfiler(projector.child.pid, input.profileFile);
+    const profileFile = profiler ? await profiler.stop() : null;
     const snapshotText = snapshot === null ? null : await snapshot;
     await projector.child.stop();
     const verification = input.verify ? await verifyDocuments(ctx.es, alias, input.expected) : null;
@@ -134,6 +129,7 @@ export async function projectorRep(
       counters,
       verification,
       hotThreads: snapshotText,
+      profileFile,
     };
   } finally {
     await projector.child.stop();

@@ -5,23 +5,22 @@ import { runWorker } from '../lib/child';
 import type { BenchContext } from '../lib/context';
 import { createReadModelIndex, fingerprintOf, verified } from '../lib/elastic';
 import { log } from '../lib/log';
-import { cpuWindow, type CpuSplit } from '../lib/proc';
+import type { CpuSplit } from '../lib/proc';
 import { repeat } from '../lib/repeat';
 import { ES_URL, KAFKA_BROKERS, stackPids } from '../lib/stack';
 import { spread, type Spread } from '../lib/stats';
 import { projectorRep, type ProjectorRep } from './projector-rep';
 
 interface WorkerTiming {
-  first: number;
-  last: number;
+  ms: number;
   count: number;
-  cpuSeconds: number;
+  cpu: CpuSplit | null;
 }
 
 export interface CeilingRep {
   ms: number;
-  workerCpuSeconds: number;
-  jvmCpu: CpuSplit;
+  /** Measured by the worker over its active window; `worker` is the worker process itself. */
+  cpu: CpuSplit | null;
 }
 
 export interface ThroughputFigure {
@@ -38,15 +37,14 @@ export interface ThroughputFigure {
   discarded: string[];
 }
 
-async function ceilingRep(run: () => Promise<WorkerTiming>): Promise<CeilingRep> {
+async function ceilingRep(
+  script: string,
+  input: Record<string, unknown>,
+  timeoutMs: number,
+): Promise<CeilingRep> {
   const pids = await stackPids();
-  const cpu = cpuWindow({ elasticsearch: pids.elasticsearch, kafka: pids.kafka });
-  const timing = await run();
-  return {
-    ms: timing.last - timing.first,
-    workerCpuSeconds: timing.cpuSeconds,
-    jvmCpu: cpu.stop(),
-  };
+  const { result } = await runWorker<WorkerTiming>(script, { ...input, pids }, timeoutMs);
+  return { ms: result.ms, cpu: result.cpu };
 }
 
 export async function throughputFigure(
@@ -87,32 +85,31 @@ export async function throughputFigure(
       const alias = names.name(`es-${rep}-${n}`);
       await createReadModelIndex(ctx.es, alias);
       try {
-        return await ceilingRep(async () => {
-          const input = {
-            url: ES_URL,
-            alias,
-            documentsFile,
-            batch: options.maxBatchEvents,
-            timeoutMs,
-          };
-          return (await runWorker<WorkerTiming>('es-bulk-load.ts', input, timeoutMs)).result;
-        });
+        const input = {
+          url: ES_URL,
+          alias,
+          documentsFile,
+          batch: options.maxBatchEvents,
+          timeoutMs,
+        };
+        return await ceilingRep('es-bulk-load.ts', input, timeoutMs);
       } finally {
         await ctx.es.indices.delete({ index: `${alias}-v1` }, { ignore: [404] });
       }
     });
     const k = await repeat(`Kafka ceiling ${rep + 1}`, 1, (n) =>
-      ceilingRep(async () => {
-        const input = {
+      ceilingRep(
+        'kafka-drain.ts',
+        {
           brokers: KAFKA_BROKERS,
           topic,
           groupId: names.name(`drain-${rep}-${n}`),
           partitions: options.partitions,
           total: events,
           timeoutMs,
-        };
-        return (await runWorker<WorkerTiming>('kafka-drain.ts', input, timeoutMs)).result;
-      }),
+        },
+        timeoutMs,
+      ),
     );
     projector.push(...p.results);
     esReps.push(...e.results);

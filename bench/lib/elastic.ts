@@ -1,12 +1,9 @@
-import { Client, type estypes } from '@elastic/elasticsearch';
+import { errors, type Client, type estypes } from '@elastic/elasticsearch';
 import { createElasticsearchClient } from '@app/platform';
 import type { JobTaskDocument } from '@app/domain';
 // The bench indexes with the projector's own definition, so ceilings and API figures see the same index.
-import {
-  JOB_TASKS_MAPPINGS,
-  JOB_TASKS_SETTINGS,
-} from '../../apps/projector/src/elasticsearch/job-tasks.mapping';
-import { ES_URL } from './stack';
+import { JOB_TASKS_MAPPINGS, JOB_TASKS_SETTINGS } from '@app/platform';
+import { ES_URL, waitForElasticsearch } from './stack';
 
 export { JOB_TASKS_MAPPINGS, JOB_TASKS_SETTINGS };
 
@@ -143,3 +140,24 @@ export async function verifyDocuments(
 
 export const verified = (v: Verification): boolean =>
   v.missing === 0 && v.unexpected === 0 && v.different === 0;
+
+const RETRIES = 5;
+
+/**
+ * Runs an idempotent Elasticsearch call, waiting out an outage (another engineer's fault test stops the node for
+ * up to a minute) and trying again a bounded number of times.
+ */
+export async function retryingOutages<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      const transient =
+        error instanceof errors.ConnectionError ||
+        error instanceof errors.TimeoutError ||
+        (error instanceof errors.ResponseError && (error.statusCode ?? 0) >= 429);
+      if (!transient || attempt >= RETRIES) throw error;
+      await waitForElasticsearch();
+    }
+  }
+}

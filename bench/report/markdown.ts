@@ -1,4 +1,6 @@
 import type { Spread } from '../lib/stats';
+import { cpuTable } from './cpu-table';
+import { profileLines } from './profile-lines';
 import type { Figures, RunFacts } from './results';
 
 const int = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -83,6 +85,15 @@ export function markdownReport(facts: RunFacts, f: Figures): string {
       '',
     ],
     [
+      '3',
+      'after the last write (tail probe): API cached / uncached / ES',
+      [fr.endOfStream.api, fr.endOfStream.apiUncached, fr.endOfStream.es]
+        .map((v) => (v === null ? `not within ${sec(fr.endOfStream.timeoutMs)}` : ms(v)))
+        .join(' / '),
+      '',
+      '',
+    ],
+    [
       '4',
       `API list p50 / p99 (c=${a.connections}, ${int(f.apiIndex.documents)} tasks)`,
       `${ms(a.list.api.p50.median)} / ${ms(a.list.api.p99.median)}`,
@@ -159,6 +170,9 @@ export function markdownReport(facts: RunFacts, f: Figures): string {
     ms(q.direct.p50),
     x(q.p50Ratio),
     ms(q.api.p99),
+    ms(q.single.api.p50),
+    ms(q.single.direct.p50),
+    x(q.single.api.p50 / q.single.direct.p50),
     q.sameAnswer ? 'yes' : 'NO',
   ]);
   const sweep = [...f.memory.batch, ...f.memory.inflight].map((p) => [
@@ -177,9 +191,31 @@ export function markdownReport(facts: RunFacts, f: Figures): string {
     '',
     table(['fig', 'figure', 'median', 'spread', 'target'], rows),
     '',
-    `Per query (c=${a.connections}, one run each):`,
+    'CPU (average cores in the measured window, medians of the repetitions; "rest of the box" is other work on the shared machine):',
     '',
-    table(['kind', 'query', 'API p50', 'direct p50', 'ratio', 'API p99', 'same answer'], queries),
+    cpuTable(f),
+    '',
+    'Self time of the node processes (V8 sampling profiles of extra, unmeasured runs):',
+    '',
+    profileLines(f),
+    '',
+    `Per query (one run each at c=${a.connections} and at c=1):`,
+    '',
+    table(
+      [
+        'kind',
+        'query',
+        `API p50 c=${a.connections}`,
+        'direct p50',
+        'ratio',
+        'API p99',
+        'API p50 c=1',
+        'direct p50 c=1',
+        'ratio c=1',
+        'same answer',
+      ],
+      queries,
+    ),
     '',
     `Projector memory by batch size and by in-flight tasks (${int(f.memory.events)} events, one run each):`,
     '',

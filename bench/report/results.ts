@@ -11,7 +11,7 @@ import type { MachineInfo } from '../lib/stack';
 export interface Figures {
   throughput: ThroughputFigure;
   perEvent: PerEventFigure;
-  freshness: FreshnessFigure;
+  freshness: FreshnessFigure & { discarded: string[] };
   apiIndex: ApiIndex;
   api: ApiLatencyFigure;
   memory: MemoryFigure;
@@ -66,7 +66,7 @@ export function resultsDocument(facts: RunFacts, f: Figures): Record<string, unk
       kafka_ceiling_ms: t.kafkaCeiling.ms,
       binding_ceiling: t.bindingCeiling,
       verified: t.allVerified,
-      runs: t.projector.reps.map(({ hotThreads: _h, ...rep }) => rep),
+      runs: t.projector.reps.map(({ hotThreads: _h, profileFile: _p, ...rep }) => rep),
       es_ceiling_runs: t.esCeiling.reps,
       kafka_ceiling_runs: t.kafkaCeiling.reps,
       per_event: f.perEvent,
@@ -96,6 +96,12 @@ export function resultsDocument(facts: RunFacts, f: Figures): Record<string, unk
       inflight_sweep: f.memory.inflight,
       sweep_events: f.memory.events,
     },
-    discarded_attempts: [...t.discarded, ...f.perEvent.discarded, ...f.memory.discarded],
+    discarded_attempts: [
+      ...t.discarded,
+      ...f.perEvent.discarded,
+      ...f.memory.discarded,
+      ...f.freshness.discarded,
+      ...f.api.discarded,
+    ],
   };
 }

@@ -5,14 +5,15 @@ import { Session } from 'node:inspector';
  * Preloaded (-r) into a profiled projector. `--cpu-prof` writes its file only on a normal exit, and the apps
  * re-raise SIGTERM after shutting down, so the profile would be lost. Nest's shutdown hooks listen to SIGUSR2 and
  * Node reserves SIGUSR1; SIGWINCH is ignored by default, so an unhooked process survives it. Here SIGWINCH starts the V8 sampling
- * profiler and a second stops it and writes BENCH_CPU_PROFILE, so the profile covers the measured
- * window only (from the first consume to the last document visible).
+ * profiler and the next stops it and writes `<BENCH_CPU_PROFILE>-<n>.cpuprofile` (n = 1, 2, …), so a profile
+ * covers a measured window only (see bench/lib/profiler-control.ts).
  */
 const target = process.env.BENCH_CPU_PROFILE;
 if (target) {
   const session = new Session();
   session.connect();
   let running = false;
+  let written = 0;
   process.on('SIGWINCH', () => {
     if (!running) {
       running = true;
@@ -27,8 +28,9 @@ if (target) {
     session.post('Profiler.stop', (error, result) => {
       if (error) return;
       // Renamed into place, so a reader polling for the file never sees half of it.
+      written += 1;
       writeFileSync(`${target}.part`, JSON.stringify(result.profile));
-      renameSync(`${target}.part`, target);
+      renameSync(`${target}.part`, `${target}-${written}.cpuprofile`);
     });
   });
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { estypes } from '@elastic/elasticsearch';
 import { createElasticsearchClient } from '@app/platform';
-import { cpuSecondsSince, nowMs, reportResult, runWorkerMain, workerInput } from './worker-io';
+import { ActiveWindow, nowMs, reportResult, runWorkerMain, workerInput } from './worker-io';
 
 /**
  * The raw Elasticsearch ceiling: bulk-`create` the final documents once each, through the alias, with the apps'
@@ -15,6 +15,7 @@ interface Input {
   documentsFile: string;
   batch: number;
   timeoutMs: number;
+  pids: Record<string, number | undefined>;
 }
 
 async function main(): Promise<void> {
@@ -26,8 +27,8 @@ async function main(): Promise<void> {
   });
   const lines = readFileSync(input.documentsFile, 'utf8').split('\n').filter(Boolean);
   const documents = lines.map((line) => JSON.parse(line) as [string, Record<string, unknown>]);
-  const first = nowMs();
-  const cpuAtFirst = process.cpuUsage();
+  const window = new ActiveWindow(input.pids);
+  window.begin();
   let failed = 0;
   for (let start = 0; start < documents.length; start += input.batch) {
     const operations: estypes.BulkRequest['operations'] = [];
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     const res = await es.bulk({ operations, filter_path: ['errors', 'items.*.status'] });
     if (res.errors) failed += res.items.filter((i) => (i.create?.status ?? 500) >= 300).length;
   }
-  const acknowledged = nowMs();
+  const acknowledgedAt = nowMs();
   const until = Date.now() + input.timeoutMs;
   let visible = 0;
   while (Date.now() < until) {
@@ -46,16 +47,15 @@ async function main(): Promise<void> {
     if (visible >= documents.length) break;
     await sleep(20);
   }
-  const last = nowMs();
+  window.end();
   await es.close();
   if (failed > 0 || visible < documents.length)
     throw new Error(`bulk load: ${failed} failed items, ${visible}/${documents.length} visible`);
   reportResult({
-    first,
-    acknowledged,
-    last,
+    ms: window.ms,
+    acknowledgedMs: acknowledgedAt - (window.first ?? NaN),
     count: documents.length,
-    cpuSeconds: cpuSecondsSince(cpuAtFirst),
+    cpu: window.cpu,
   });
 }
 

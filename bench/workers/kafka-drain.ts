@@ -1,5 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { cpuSecondsSince, nowMs, reportResult, runWorkerMain, workerInput } from './worker-io';
+import { ActiveWindow, nowMs, reportResult, runWorkerMain, workerInput } from './worker-io';
 
 /**
  * The raw Kafka ceiling: consume the whole topic with kafkajs and JSON.parse every value, nothing else. Consumer
@@ -12,6 +12,7 @@ interface Input {
   partitions: number;
   total: number;
   timeoutMs: number;
+  pids: Record<string, number | undefined>;
 }
 
 async function main(): Promise<void> {
@@ -28,8 +29,7 @@ async function main(): Promise<void> {
     maxWaitTimeInMs: 500,
     maxBytesPerPartition: 1_048_576,
   });
-  let first: number | null = null;
-  let cpuAtFirst: NodeJS.CpuUsage | undefined;
+  const window = new ActiveWindow(input.pids);
   let count = 0;
   let parsedBytes = 0;
   let finish: (at: number) => void = () => undefined;
@@ -40,10 +40,7 @@ async function main(): Promise<void> {
     autoCommit: false,
     partitionsConsumedConcurrently: input.partitions,
     eachBatch: async ({ batch }) => {
-      if (first === null) {
-        first = nowMs();
-        cpuAtFirst = process.cpuUsage();
-      }
+      window.begin();
       for (const message of batch.messages) {
         const value = JSON.parse(message.value?.toString('utf8') ?? 'null') as {
           event_id?: string;
@@ -51,7 +48,10 @@ async function main(): Promise<void> {
         parsedBytes += value.event_id?.length ?? 0;
         count += 1;
       }
-      if (count >= input.total) finish(nowMs());
+      if (count >= input.total) {
+        window.end();
+        finish(nowMs());
+      }
       return Promise.resolve();
     },
   });
@@ -59,9 +59,9 @@ async function main(): Promise<void> {
   const last = await finished;
   clearTimeout(timeout);
   await consumer.disconnect();
-  if (first === null || Number.isNaN(last))
+  if (Number.isNaN(last) || Number.isNaN(window.ms))
     throw new Error(`drained ${count}/${input.total} before the timeout`);
-  reportResult({ first, last, count, parsedBytes, cpuSeconds: cpuSecondsSince(cpuAtFirst) });
+  reportResult({ ms: window.ms, count, parsedBytes, cpu: window.cpu });
 }
 
 runWorkerMain(main);

@@ -8,7 +8,7 @@ import {
 } from '@app/domain';
 import { createElasticsearchClient } from '@app/platform';
 import { Kafka, logLevel } from 'kafkajs';
-import { cpuSecondsSince, nowMs, reportResult, runWorkerMain, workerInput } from './worker-io';
+import { ActiveWindow, nowMs, reportResult, runWorkerMain, workerInput } from './worker-io';
 
 /**
  * The usual approach, as a per-message NestJS handler would do it: kafkajs eachMessage (auto-commit), and per
@@ -25,6 +25,7 @@ interface Input {
   partitions: number;
   limit: number;
   timeoutMs: number;
+  pids: Record<string, number | undefined>;
 }
 
 const MAX_ATTEMPTS = 10;
@@ -75,8 +76,7 @@ async function main(): Promise<void> {
     sessionTimeout: 10_000,
     heartbeatInterval: 1_000,
   });
-  let first: number | null = null;
-  let cpuAtFirst: NodeJS.CpuUsage | undefined;
+  const window = new ActiveWindow(input.pids);
   let processed = 0;
   let writes = 0;
   const failures: Error[] = [];
@@ -88,10 +88,7 @@ async function main(): Promise<void> {
     partitionsConsumedConcurrently: input.partitions,
     eachMessage: async ({ message }) => {
       if (processed >= input.limit) return;
-      if (first === null) {
-        first = nowMs();
-        cpuAtFirst = process.cpuUsage();
-      }
+      window.begin();
       const decoded = decodeEventMessage(message, { maxValueBytes: 1_048_576 });
       try {
         if (decoded.ok && (await applyOne(es, input.alias, decoded.event))) writes += 1;
@@ -101,7 +98,10 @@ async function main(): Promise<void> {
         throw error;
       }
       processed += 1;
-      if (processed === input.limit) finish(nowMs());
+      if (processed === input.limit) {
+        window.end();
+        finish(nowMs());
+      }
     },
   });
   const timeout = setTimeout(() => finish(NaN), input.timeoutMs);
@@ -111,9 +111,9 @@ async function main(): Promise<void> {
   await es.close();
   const [failure] = failures;
   if (failure) throw failure;
-  if (first === null || Number.isNaN(last))
+  if (Number.isNaN(last) || Number.isNaN(window.ms))
     throw new Error(`handled ${processed}/${input.limit} before the timeout`);
-  reportResult({ first, last, count: processed, writes, cpuSeconds: cpuSecondsSince(cpuAtFirst) });
+  reportResult({ ms: window.ms, count: processed, writes, cpu: window.cpu });
 }
 
 runWorkerMain(main);

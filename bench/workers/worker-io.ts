@@ -1,3 +1,5 @@
+import { cpuWindow, type CpuSplit } from '../lib/proc';
+
 /** How bench workers receive their input (one JSON env var) and report (one `{"result": …}` line on stdout). */
 
 export function workerInput<T>(): T {
@@ -26,8 +28,31 @@ export function runWorkerMain(main: () => Promise<void>): void {
   );
 }
 
-/** CPU seconds (user + system) this process used since `from` (the start of its measured window). */
-export function cpuSecondsSince(from: NodeJS.CpuUsage | undefined): number {
-  const used = process.cpuUsage(from);
-  return (used.user + used.system) / 1e6;
+/**
+ * A worker's measured window: from its first record to its last, with the CPU every process of interest (the
+ * worker itself and the JVMs, by pid) used in exactly that window.
+ */
+export class ActiveWindow {
+  first: number | null = null;
+  last: number | null = null;
+  cpu: CpuSplit | null = null;
+  private accounting: { stop(): CpuSplit } | null = null;
+
+  constructor(private readonly pids: Record<string, number | undefined>) {}
+
+  begin(): void {
+    if (this.first !== null) return;
+    this.first = nowMs();
+    this.accounting = cpuWindow({ worker: process.pid, ...this.pids });
+  }
+
+  end(): void {
+    if (this.first === null || this.last !== null) return;
+    this.last = nowMs();
+    this.cpu = this.accounting?.stop() ?? null;
+  }
+
+  get ms(): number {
+    return this.first === null || this.last === null ? NaN : this.last - this.first;
+  }
 }
