@@ -59,6 +59,45 @@ describe('answer cache', () => {
   });
 });
 
+describe('answer cache right after a projector write', () => {
+  let api: RunningApi;
+  const es = new Client({ node: testStack.elasticsearchUrl });
+  const redis = new Redis(testStack.redisUrl);
+  const setStatus = (status: 'PENDING' | 'SUCCESS') =>
+    es.index({
+      index: `${api.config.elasticsearch.alias}-v1`,
+      id: 'd1:t1',
+      document: { ...aJobTask({ domain_id: 'd1', job_task_id: 't1', status }), projection: {} },
+      refresh: 'wait_for',
+    });
+
+  beforeAll(async () => {
+    api = await startApi();
+    await seedJobTasks(api.config.elasticsearch.alias, [
+      aJobTask({ domain_id: 'd1', job_task_id: 't1', status: 'PENDING' }),
+    ]);
+  });
+  afterAll(async () => {
+    await api.close();
+    await dropJobTasks(api.config.elasticsearch.alias);
+    await es.close();
+    redis.disconnect();
+  });
+
+  it('should neither serve nor store cached answers while the recently-written marker lives', async () => {
+    await redis.set(`${api.config.redis.keyPrefix}recently-written:d1`, '1', 'PX', 60_000);
+    await expect(listStatuses(api)).resolves.toMatchObject({ results: [{ status: 'PENDING' }] });
+    await setStatus('SUCCESS');
+    await expect(listStatuses(api)).resolves.toMatchObject({ results: [{ status: 'SUCCESS' }] });
+
+    await redis.del(`${api.config.redis.keyPrefix}recently-written:d1`);
+    await expect(listStatuses(api)).resolves.toMatchObject({ results: [{ status: 'SUCCESS' }] });
+    await setStatus('PENDING');
+    // Marker gone and generation unchanged: the answer stored just above is served again.
+    await expect(listStatuses(api)).resolves.toMatchObject({ results: [{ status: 'SUCCESS' }] });
+  });
+});
+
 describe('answer cache with Redis unreachable', () => {
   let api: RunningApi;
   beforeAll(async () => {

@@ -23,11 +23,8 @@ export const INDEX_LOCK_TTL_MS = 30_000;
 export const INDEX_LOCK_WAIT_MS = 10_000;
 /** Redis never holds up start-up or projection longer than this. */
 export const REDIS_DEADLINE_MS = 500;
-/**
- * Generation bumps wait one refresh interval (1 s) plus a margin, so that an API cache invalidated by the bump
- * reloads documents that are already searchable; bumps within the window are merged into one pipeline.
- */
-export const GENERATION_BUMP_DELAY_MS = 1_200;
+/** Generation bumps of flushes this close together are merged into one Redis MULTI. */
+export const GENERATION_COALESCE_MS = 20;
 /** At most one "Redis is down" warning per this period, instead of one per batch. */
 export const REDIS_WARNING_EVERY_MS = 30_000;
 /** Start-up steps (topics, index) retry with this cap while a dependency is down, instead of exiting. */

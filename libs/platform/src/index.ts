@@ -4,4 +4,5 @@ export * from './clients/redis-client';
 export * from './health/health.controller';
 export * from './health/readiness-probe';
 export * from './logging/json-logger';
+export * from './read-model/cache-coherence';
 export * from './read-model/job-tasks.mapping';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApiConfig } from '@app/config';
-import { JsonLogger } from '@app/platform';
+import { generationKey, JsonLogger, recentWriteKey } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { API_CONFIG, REDIS_CLIENT } from '../api.tokens';
@@ -9,7 +9,8 @@ import { canonicalJson } from './canonical-json';
 /**
  * Caches `list` and `stat` answers in Redis. The key embeds the domain's generation counter, which
  * the projector bumps whenever it changes that domain's documents, so a bump orphans every older
- * answer at once. Redis failing means "no cache", never an error.
+ * answer at once; right after a bump the domain is answered uncached until its writes are
+ * searchable (libs/platform cache-coherence.ts). Redis failing means "no cache", never an error.
  */
 @Injectable()
 export class AnswerCache {
@@ -36,19 +37,20 @@ export class AnswerCache {
     return answer;
   }
 
-  generationKey(domainId: string): string {
-    return `${this.config.redis.keyPrefix}generation:${domainId}`;
-  }
-
   private async keyFor(
     domainId: string,
     kind: string,
     request: unknown,
   ): Promise<string | undefined> {
     try {
-      const generation = (await this.redis.get(this.generationKey(domainId))) ?? '0';
+      const prefix = this.config.redis.keyPrefix;
+      const [generation, recentlyWritten] = await this.redis.mget(
+        generationKey(prefix, domainId),
+        recentWriteKey(prefix, domainId),
+      );
+      if (recentlyWritten !== null) return undefined;
       const digest = createHash('sha256').update(canonicalJson(request)).digest('base64url');
-      return `${this.config.redis.keyPrefix}answer:${domainId}:${generation}:${kind}:${digest}`;
+      return `${prefix}answer:${domainId}:${generation ?? '0'}:${kind}:${digest}`;
     } catch (error) {
       this.warn(error);
       return undefined;

@@ -1,11 +1,11 @@
 import type { ProjectorConfig } from '@app/config';
-import { JsonLogger } from '@app/platform';
+import { generationKey, JsonLogger, RECENT_WRITE_WINDOW_MS, recentWriteKey } from '@app/platform';
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { ProjectorMetrics } from '../metrics/projector.metrics';
 import { PROJECTOR_CONFIG, REDIS_CLIENT } from '../projector.tokens';
 import {
-  GENERATION_BUMP_DELAY_MS,
+  GENERATION_COALESCE_MS,
   REDIS_DEADLINE_MS,
   REDIS_WARNING_EVERY_MS,
 } from '../projector.settings';
@@ -29,16 +29,16 @@ export class GenerationNotifier implements BeforeApplicationShutdown {
     private readonly metrics: ProjectorMetrics,
   ) {}
 
-  /** Never throws and never waits: the bump happens one refresh interval later (see GENERATION_BUMP_DELAY_MS). */
+  /** Never throws and never waits; bumps of flushes a few milliseconds apart share one MULTI. */
   bump(domainIds: Iterable<string>): void {
     for (const id of domainIds) this.pending.add(id);
     if (this.pending.size === 0 || this.timer !== null) return;
-    this.timer = setTimeout(() => void this.flush(), GENERATION_BUMP_DELAY_MS);
+    this.timer = setTimeout(() => void this.flush(), GENERATION_COALESCE_MS);
     this.timer.unref();
   }
 
   keyOf(domainId: string): string {
-    return `${this.config.redis.keyPrefix}generation:${domainId}`;
+    return generationKey(this.config.redis.keyPrefix, domainId);
   }
 
   async flush(): Promise<void> {
@@ -48,9 +48,18 @@ export class GenerationNotifier implements BeforeApplicationShutdown {
     this.pending = new Set();
     if (domains.length === 0) return;
     try {
-      const pipeline = this.redis.pipeline();
-      for (const domain of domains) pipeline.incr(this.keyOf(domain));
-      const results = await withDeadline(pipeline.exec(), REDIS_DEADLINE_MS, 'INCR generation');
+      // Atomic, so an API never sees the new generation without the marker (see cache-coherence.ts).
+      const multi = this.redis.multi();
+      for (const domain of domains) {
+        multi.incr(this.keyOf(domain));
+        multi.set(
+          recentWriteKey(this.config.redis.keyPrefix, domain),
+          '1',
+          'PX',
+          RECENT_WRITE_WINDOW_MS,
+        );
+      }
+      const results = await withDeadline(multi.exec(), REDIS_DEADLINE_MS, 'INCR generation');
       const failed = (results ?? []).find(([error]) => error !== null);
       if (failed?.[0]) throw failed[0];
     } catch (error) {
