@@ -61,9 +61,10 @@ export async function buildApiIndex(
   const lane = async (): Promise<void> => {
     while (next < total) {
       const from = next;
-      next = Math.min(total, next + BULK_DOCS);
+      const to = Math.min(total, from + BULK_DOCS);
+      next = to; // claimed before the await below, so the other lane takes the following range
       const operations: estypes.BulkRequest['operations'] = [];
-      for (let n = from; n < next; n += 1) {
+      for (let n = from; n < to; n += 1) {
         const doc = copyOf(
           source[n % source.length] as JobTaskDocument,
           Math.floor(n / source.length),
@@ -79,7 +80,7 @@ export async function buildApiIndex(
       );
       if (res.errors)
         throw new Error(`bulk load of the API index failed: ${JSON.stringify(res.items?.[0])}`);
-      loaded += next - from;
+      loaded += to - from;
       if (loaded % 100_000 < BULK_DOCS) log(`API index: ${loaded}/${total} documents`);
     }
   };

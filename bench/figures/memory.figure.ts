@@ -19,6 +19,8 @@ export interface SweepPoint {
   avgBulkMs: number;
   /** Share of the run the projector spent waiting on bulk requests. */
   bulkShare: number;
+  /** Document writes Elasticsearch performed per task: 1 is the floor (every task's final document once). */
+  writesPerTask: number;
   verified: boolean;
 }
 
@@ -77,6 +79,7 @@ export async function memoryFigure(
       avgFlushMessages: c.flushes === 0 ? 0 : c.flushMessages / c.flushes,
       avgBulkMs: c.bulks === 0 ? 0 : (c.bulkSeconds * 1_000) / c.bulks,
       bulkShare: (c.bulkSeconds * 1_000) / rep.ms,
+      writesPerTask: rep.activity.indexOps / expected.size,
       verified: rep.verification !== null && verified(rep.verification),
     };
     log(

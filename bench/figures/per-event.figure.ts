@@ -1,6 +1,6 @@
 import { runWorker } from '../lib/child';
 import type { BenchContext } from '../lib/context';
-import { createReadModelIndex } from '../lib/elastic';
+import { createReadModelIndex, indexActivity, type IndexActivity } from '../lib/elastic';
 import { log } from '../lib/log';
 import type { CpuSplit } from '../lib/proc';
 import { repeat } from '../lib/repeat';
@@ -29,7 +29,7 @@ export interface PerEventFigure {
   subset: boolean;
   concurrency: number;
   eventsPerS: Spread;
-  reps: PerEventRep[];
+  reps: (PerEventRep & { activity: IndexActivity })[];
   discarded: string[];
 }
 
@@ -78,7 +78,8 @@ export async function perEventFigure(
       log(
         `per-event baseline #${n + 1}: ${Math.round(rep.eventsPerS)} events/s over ${result.count} events`,
       );
-      return rep;
+      // Realtime GETs of documents written since the last refresh make the shard refresh: the stats show it.
+      return { ...rep, activity: await indexActivity(ctx.es, alias) };
     } finally {
       await ctx.es.indices.delete({ index: `${alias}-v1` }, { ignore: [404] });
     }

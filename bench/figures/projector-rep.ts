@@ -5,6 +5,8 @@ import {
   sameFingerprint,
   searchableFingerprint,
   verifyDocuments,
+  indexActivity,
+  type IndexActivity,
   type Fingerprint,
   type Verification,
 } from '../lib/elastic';
@@ -41,6 +43,8 @@ export interface ProjectorRep {
   startRssMb: number | null;
   cpu: CpuSplit;
   counters: ProjectorCounters;
+  /** Index operations (document writes) and refreshes Elasticsearch performed for this run. */
+  activity: IndexActivity;
   verification: Verification | null;
   hotThreads: string | null;
   profileFile: string | null;
@@ -118,6 +122,7 @@ export async function projectorRep(
     const profileFile = profiler ? await profiler.stop() : null;
     const snapshotText = snapshot === null ? null : await snapshot;
     await projector.child.stop();
+    const activity = await indexActivity(ctx.es, alias);
     const verification = input.verify ? await verifyDocuments(ctx.es, alias, input.expected) : null;
     const ms = end - start;
     return {
@@ -127,6 +132,7 @@ export async function projectorRep(
       startRssMb: startRss,
       cpu: split,
       counters,
+      activity,
       verification,
       hotThreads: snapshotText,
       profileFile,

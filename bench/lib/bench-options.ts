@@ -36,7 +36,7 @@ const DEFAULTS: BenchOptions = {
   events: 200_000,
   seed: 7,
   partitions: 3,
-  reps: 3,
+  reps: 5,
   perEventEvents: 10_000,
   perEventConcurrency: 3,
   maxBatchEvents: 5_000,

@@ -161,3 +161,20 @@ export async function retryingOutages<T>(work: () => Promise<T>): Promise<T> {
     }
   }
 }
+
+/** What Elasticsearch did to one index: index operations, realtime gets and refreshes since it was created. */
+export interface IndexActivity {
+  indexOps: number;
+  gets: number;
+  refreshes: number;
+}
+
+export async function indexActivity(es: Client, index: string): Promise<IndexActivity> {
+  const stats = await es.indices.stats({ index, metric: ['indexing', 'get', 'refresh'] });
+  const total = stats._all.primaries;
+  return {
+    indexOps: total?.indexing?.index_total ?? 0,
+    gets: total?.get?.total ?? 0,
+    refreshes: total?.refresh?.total ?? 0,
+  };
+}

@@ -1,15 +1,18 @@
-import type { Spread } from '../lib/stats';
+import { spread } from '../lib/stats';
 import { cpuTable } from './cpu-table';
+import { perQueryTable, sweepTable, table } from './detail-tables';
+import { check, int, mb, ms, range, sec, x } from './format';
 import { profileLines } from './profile-lines';
 import type { Figures, RunFacts } from './results';
 
-const int = (n: number): string => Math.round(n).toLocaleString('en-US');
-const ms = (n: number): string => (n >= 100 ? `${int(n)} ms` : `${n.toPrecision(3)} ms`);
-const sec = (n: number): string => `${(n / 1_000).toFixed(2)} s`;
-const x = (n: number): string => `${n.toFixed(2)}×`;
-const range = (s: Spread, f: (n: number) => string): string => `${f(s.min)} – ${f(s.max)}`;
-const check = (ok: boolean): string => (ok ? '✅' : '❌');
-const mb = (n: number | null): string => (n === null ? 'n/a' : `${int(n)} MiB`);
+function workLine(t: Figures['throughput']): string {
+  const reps = t.projector.reps;
+  const mid = (values: number[]): number => spread(values).median;
+  const flushes = mid(reps.map((r) => r.counters.flushes));
+  const bulkShare = mid(reps.map((r) => (r.counters.bulkSeconds * 1_000) / r.ms));
+  const writes = mid(reps.map((r) => r.activity.indexOps / t.tasks));
+  return `${int(flushes)} flushes, ${Math.round(bulkShare * 100)} % in bulk, ${writes.toFixed(2)} writes/task`;
+}
 
 /** The run as markdown: the headline table (the one docs/performance.md shows), then the details behind it. */
 export function markdownReport(facts: RunFacts, f: Figures): string {
@@ -36,6 +39,13 @@ export function markdownReport(facts: RunFacts, f: Figures): string {
     ],
     [
       '1',
+      `raw Elasticsearch ceiling at the projector's bulk size (${int(t.esCeilingAtProjectorBulk.docsPerBulk)} docs)`,
+      sec(t.esCeilingAtProjectorBulk.ms.median),
+      range(t.esCeilingAtProjectorBulk.ms, sec),
+      '',
+    ],
+    [
+      '1',
       'raw Kafka ceiling (consume + JSON.parse)',
       sec(t.kafkaCeiling.ms.median),
       range(t.kafkaCeiling.ms, sec),
@@ -47,6 +57,13 @@ export function markdownReport(facts: RunFacts, f: Figures): string {
       t.efficiency.toFixed(2),
       '',
       `≥ 0.8 ${check(t.efficiency >= 0.8)}`,
+    ],
+    [
+      '1',
+      'projector work: flushes, time waiting on bulk, document writes per task',
+      workLine(t),
+      '',
+      '',
     ],
     [
       '1',
@@ -157,34 +174,6 @@ export function markdownReport(facts: RunFacts, f: Figures): string {
       '',
     ],
   ];
-  const table = (head: string[], body: string[][]): string =>
-    [
-      `| ${head.join(' | ')} |`,
-      `|${head.map(() => '---').join('|')}|`,
-      ...body.map((r) => `| ${r.join(' | ')} |`),
-    ].join('\n');
-  const queries = a.perQuery.map((q) => [
-    q.kind,
-    q.name,
-    ms(q.api.p50),
-    ms(q.direct.p50),
-    x(q.p50Ratio),
-    ms(q.api.p99),
-    ms(q.single.api.p50),
-    ms(q.single.direct.p50),
-    x(q.single.api.p50 / q.single.direct.p50),
-    q.sameAnswer ? 'yes' : 'NO',
-  ]);
-  const sweep = [...f.memory.batch, ...f.memory.inflight].map((p) => [
-    int(p.maxBatchEvents),
-    int(p.inflightMean),
-    mb(p.startRssMb),
-    mb(p.peakRssMb),
-    int(p.eventsPerS),
-    int(p.avgFlushMessages),
-    ms(p.avgBulkMs),
-    `${Math.round(p.bulkShare * 100)} %`,
-  ]);
   return [
     `**Machine:** ${m.cores} cores (${m.cpu_model}), ${m.memory_gib} GiB, Node ${m.node}, Elasticsearch ${m.elasticsearch} (heap ${m.es_heap}), Kafka ${m.kafka}.`,
     `**Workload:** ${int(facts.workload.events)} events over ${int(facts.workload.tasks)} tasks (simulator seed ${o.seed}), ${o.partitions} partitions, PROJECTOR_MAX_BATCH_EVENTS ${int(o.maxBatchEvents)}; ${o.reps} repetitions, median shown with min – max. Run ${facts.runId}.`,
@@ -199,38 +188,8 @@ export function markdownReport(facts: RunFacts, f: Figures): string {
     '',
     profileLines(f),
     '',
-    `Per query (one run each at c=${a.connections} and at c=1):`,
+    perQueryTable(a),
     '',
-    table(
-      [
-        'kind',
-        'query',
-        `API p50 c=${a.connections}`,
-        'direct p50',
-        'ratio',
-        'API p99',
-        'API p50 c=1',
-        'direct p50 c=1',
-        'ratio c=1',
-        'same answer',
-      ],
-      queries,
-    ),
-    '',
-    `Projector memory by batch size and by in-flight tasks (${int(f.memory.events)} events, one run each):`,
-    '',
-    table(
-      [
-        'max batch',
-        'in-flight tasks (mean)',
-        'RSS at start',
-        'peak RSS',
-        'events/s',
-        'messages/flush',
-        'bulk latency',
-        'time in bulk',
-      ],
-      sweep,
-    ),
+    sweepTable(f.memory),
   ].join('\n');
 }

@@ -63,12 +63,18 @@ export function resultsDocument(facts: RunFacts, f: Figures): Record<string, unk
       events_per_s_spread: t.projector.eventsPerS,
       time_ms: t.projector.ms,
       es_ceiling_ms: t.esCeiling.ms,
+      es_ceiling_at_projector_bulk_ms: t.esCeilingAtProjectorBulk.ms,
+      projector_docs_per_bulk: t.esCeilingAtProjectorBulk.docsPerBulk,
+      efficiency_vs_projector_bulk_ceiling:
+        Math.max(t.esCeilingAtProjectorBulk.ms.median, t.kafkaCeiling.ms.median) /
+        t.projector.ms.median,
       kafka_ceiling_ms: t.kafkaCeiling.ms,
       binding_ceiling: t.bindingCeiling,
       verified: t.allVerified,
       runs: t.projector.reps.map(({ hotThreads: _h, profileFile: _p, ...rep }) => rep),
       es_ceiling_runs: t.esCeiling.reps,
       kafka_ceiling_runs: t.kafkaCeiling.reps,
+      es_ceiling_at_projector_bulk_runs: t.esCeilingAtProjectorBulk.reps,
       per_event: f.perEvent,
       profile: f.profile,
     },
