@@ -1,8 +1,7 @@
 import { errors, type Client, type estypes } from '@elastic/elasticsearch';
-import { createElasticsearchClient } from '@app/platform';
+// The read model's own index definition (shared by the projector and the API), so every figure sees the same index.
+import { createElasticsearchClient, JOB_TASKS_MAPPINGS, JOB_TASKS_SETTINGS } from '@app/platform';
 import type { JobTaskDocument } from '@app/domain';
-// The bench indexes with the projector's own definition, so ceilings and API figures see the same index.
-import { JOB_TASKS_MAPPINGS, JOB_TASKS_SETTINGS } from '@app/platform';
 import { ES_URL, waitForElasticsearch } from './stack';
 
 export { JOB_TASKS_MAPPINGS, JOB_TASKS_SETTINGS };

@@ -41,14 +41,22 @@ export function cpuSeconds(pid: number): number | null {
   }
 }
 
-/** Busy and total CPU seconds of the whole machine (all cores) so far. */
-export function machineCpuSeconds(): { busy: number; total: number } {
+/**
+ * Busy, stolen and total CPU seconds of the whole machine (all cores) so far. Steal is time the hypervisor gave
+ * our virtual CPUs to someone else: a disturbance no process list shows.
+ */
+export function machineCpuSeconds(): { busy: number; steal: number; total: number } {
   const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
-  const [, ...values] = line.trim().split(/\s+/);
-  const ticks = values.map(Number);
+  // user nice system idle iowait irq softirq steal (guest time is already inside user)
+  const ticks = line.trim().split(/\s+/).slice(1, 9).map(Number);
   const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  const steal = ticks[7] ?? 0;
   const total = ticks.reduce((a, b) => a + b, 0);
-  return { busy: (total - idle) / TICKS_PER_SECOND, total: total / TICKS_PER_SECOND };
+  return {
+    busy: (total - idle - steal) / TICKS_PER_SECOND,
+    steal: steal / TICKS_PER_SECOND,
+    total: total / TICKS_PER_SECOND,
+  };
 }
 
 export interface CpuSplit {
@@ -60,6 +68,8 @@ export interface CpuSplit {
   /** Cores used by the whole machine; what is not ours is other work on the shared box. */
   machineCores: number;
   otherCores: number;
+  /** Cores' worth of time the hypervisor took away (steal). */
+  stealCores: number;
 }
 
 /** Starts a CPU accounting window over named pids; `stop()` returns the average cores each used. */
@@ -90,6 +100,7 @@ export function cpuWindow(pids: Record<string, number | undefined>): { stop(): C
         cores,
         machineCores,
         otherCores: Math.max(0, machineCores - ours),
+        stealCores: (machine.steal - machineStart.steal) / wallSeconds,
       };
     },
   };

@@ -9,6 +9,7 @@ type Row = [
   kafka: number | null,
   bench: number | null,
   other: number | null,
+  steal: number | null,
 ];
 
 const cores = (n: number | null): string => (n === null || Number.isNaN(n) ? '–' : n.toFixed(2));
@@ -27,6 +28,7 @@ function fromSplits(phase: string, splits: CpuSplit[], app: string): Row {
     med(splits, (s) => s.cores.kafka),
     med(splits, (s) => s.cores.bench),
     med(splits, (s) => s.otherCores),
+    med(splits, (s) => s.stealCores),
   ];
 }
 
@@ -49,8 +51,8 @@ export function cpuTable(f: Figures): string {
     fromSplits('4 API stat mix (API; bench = autocannon)', f.api.stat.cpu, 'api'),
   ];
   return [
-    '| window | app / worker | Elasticsearch | Kafka | bench | rest of the box |',
-    '|---|---|---|---|---|---|',
+    '| window | app / worker | Elasticsearch | Kafka | bench | rest of the box | stolen by the hypervisor |',
+    '|---|---|---|---|---|---|---|',
     ...rows.map(([phase, ...values]) => `| ${phase} | ${values.map(cores).join(' | ')} |`),
   ].join('\n');
 }

@@ -180,7 +180,7 @@ export function markdownReport(facts: RunFacts, f: Figures): string {
     '',
     table(['fig', 'figure', 'median', 'spread', 'target'], rows),
     '',
-    'CPU (average cores in the measured window, medians of the repetitions; "rest of the box" is other work on the shared machine):',
+    'CPU (average cores in the measured window, medians of the repetitions; "rest of the box" is other work on the shared machine, "stolen" is time the hypervisor gave to other guests):',
     '',
     cpuTable(f),
     '',
