@@ -176,6 +176,7 @@ export function markdownReport(facts: RunFacts, f: Figures): string {
   ];
   return [
     `**Machine:** ${m.cores} cores (${m.cpu_model}), ${m.memory_gib} GiB, Node ${m.node}, Elasticsearch ${m.elasticsearch} (heap ${m.es_heap}), Kafka ${m.kafka}.`,
+    '',
     `**Workload:** ${int(facts.workload.events)} events over ${int(facts.workload.tasks)} tasks (simulator seed ${o.seed}), ${o.partitions} partitions, PROJECTOR_MAX_BATCH_EVENTS ${int(o.maxBatchEvents)}; ${o.reps} repetitions, median shown with min – max. Run ${facts.runId}.`,
     '',
     table(['fig', 'figure', 'median', 'spread', 'target'], rows),
