@@ -1,24 +1,10 @@
 import { JobTaskInfo } from '@app/domain';
-import { JobTaskListRequest, ListLimits, QueryError } from '@app/query';
+import { JOB_TASK_INFO_FIELDS, JobTaskListRequest, ListLimits, QueryError } from '@app/query';
 import { compareCodePoints } from './reference-text';
 import { matchesScope } from './scope-matcher';
 
-const PUBLIC_FIELDS: readonly (keyof JobTaskInfo)[] = [
-  'job_task_id',
-  'status',
-  'success_count',
-  'failure_count',
-  'errors',
-  'job_id',
-  'secret_id',
-  'provider',
-  'service_account_id',
-  'project_id',
-  'domain_id',
-  'created_at',
-  'started_at',
-  'finished_at',
-];
+// The field list is spec data, shared; the evaluation below is independent of the planners.
+const PUBLIC_FIELDS: readonly (keyof JobTaskInfo)[] = JOB_TASK_INFO_FIELDS;
 
 type SortValue = string | number | null;
 

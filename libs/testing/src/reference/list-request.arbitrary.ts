@@ -1,24 +1,14 @@
-import { JobTaskListRequest, MINIMAL_FIELDS, SORTABLE_KEYS } from '@app/query';
+import {
+  JOB_TASK_INFO_FIELDS,
+  JobTaskListRequest,
+  MINIMAL_FIELDS,
+  SORTABLE_KEYS,
+} from '@app/query';
 import fc from 'fast-check';
 import { arbitraryFilterCondition } from './filter-condition.arbitrary';
 import { REFERENCE_DOMAIN } from './reference-pools';
 
-const PUBLIC_FIELDS = [
-  'job_task_id',
-  'status',
-  'success_count',
-  'failure_count',
-  'errors',
-  'job_id',
-  'secret_id',
-  'provider',
-  'service_account_id',
-  'project_id',
-  'domain_id',
-  'created_at',
-  'started_at',
-  'finished_at',
-];
+const PUBLIC_FIELDS = [...JOB_TASK_INFO_FIELDS];
 
 export interface ListRequestOptions {
   domainId?: string;
