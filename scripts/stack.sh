@@ -86,7 +86,7 @@ start_kafka() {
     "$JAVA_HOME_17/bin/java" -Xms256m "-Xmx$KAFKA_HEAP" -XX:+UseG1GC \
     "-Dlog4j2.configurationFile=$KAFKA_DIR/log4j2.properties" -Dkafka.logs.dir="$KAFKA_DIR/logs" \
     -cp "$KAFKA_DIR/lib/*" kafka.Kafka "$KAFKA_DIR/server.properties" \
-    >> "$KAFKA_DIR/logs/kafka.out" 2>&1 < /dev/null &
+    >> "$KAFKA_DIR/logs/kafka.out" 2>&1 < /dev/null 9>&- &
   for _ in $(seq 1 50); do [ -s "$KAFKA_DIR/kafka.pid" ] && break; sleep 0.1; done
   log "kafka: started (pid $(cat "$KAFKA_DIR/kafka.pid"))"
 }
@@ -133,7 +133,7 @@ start_elasticsearch() {
   : > "$ES_DIR/logs/launcher.out"
   # -d detaches after the node has started (or failed); the node writes its own pid file.
   es_run env ES_JAVA_HOME="$JAVA_HOME_17" ES_JAVA_OPTS="-Xms$ES_HEAP -Xmx$ES_HEAP" \
-    "$ES_HOME/bin/elasticsearch" -d -p "$ES_DIR/es.pid" >> "$ES_DIR/logs/launcher.out" 2>&1 < /dev/null \
+    "$ES_HOME/bin/elasticsearch" -d -p "$ES_DIR/es.pid" >> "$ES_DIR/logs/launcher.out" 2>&1 < /dev/null 9>&- \
     || { es_tail >&2; die "elasticsearch: failed to start"; }
   log "elasticsearch: started (pid $(cat "$ES_DIR/es.pid" 2>/dev/null || echo '?'))"
 }
@@ -161,7 +161,7 @@ start_redis() {
   command -v redis-server >/dev/null || die "redis: nothing answers on 127.0.0.1:$REDIS_PORT and redis-server is not installed"
   mkdir -p "$REDIS_DIR"
   redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no \
-    --dir "$REDIS_DIR" --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log"
+    --dir "$REDIS_DIR" --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log" 9>&-
   log "redis: started"
 }
 
@@ -252,7 +252,8 @@ cmd_status() {
 }
 
 # Test suites, developers and CI may call `up`/`down` at the same time; one at a time keeps the pid
-# files true (two concurrent starts once lost Elasticsearch's pid file).
+# files true (two concurrent starts once lost Elasticsearch's pid file). Every server is spawned with
+# fd 9 closed, or it would inherit the lock and hold it for its whole life.
 with_lock() {
   mkdir -p "$STACK_HOME"
   exec 9>"$STACK_HOME/.launcher.lock"
