@@ -1,5 +1,4 @@
 import type { estypes } from '@elastic/elasticsearch';
-import { READ_MODEL_REFRESH_MS } from './cache-coherence';
 
 /*
  * The read model's index definition: the single source of truth for field types. The API builds its queries
@@ -47,5 +46,6 @@ export const JOB_TASKS_SETTINGS: estypes.IndicesIndexSettings = {
   number_of_replicas: 0,
   // The stat API pages group members with top_hits, whose from + size is capped by this setting.
   max_inner_result_window: 10_000,
-  refresh_interval: `${READ_MODEL_REFRESH_MS}ms`,
+  // Must equal READ_MODEL_REFRESH_MS, which the cache-coherence window is derived from.
+  refresh_interval: '1s',
 };
