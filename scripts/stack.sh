@@ -6,6 +6,7 @@
 #   scripts/stack.sh down [kafka|elasticsearch|redis ...]  stop by pid file (TERM, then KILL after a grace period)
 #   scripts/stack.sh status                                one line per service
 #   scripts/stack.sh logs kafka|elasticsearch              tail a service's log
+#   scripts/stack.sh up --es-nodes 3                       Elasticsearch as a 3-node cluster (scripts/stack-es-nodes.sh)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -165,6 +166,10 @@ start_redis() {
   log "redis: started"
 }
 
+# A multi-node Elasticsearch and its per-node services (elasticsearch-<i>) live in their own file.
+# shellcheck source=stack-es-nodes.sh
+. "$ROOT/scripts/stack-es-nodes.sh"
+
 # ---------------------------------------------------------------- orchestration
 wait_ready() { # name check tail-fn [pidfile]
   local name=$1 check=$2 tail_fn=$3 pidfile=${4:-} t0; t0=$(now)
@@ -202,12 +207,12 @@ cmd_up() {
   local services; services=$(services_of "$@")
   # Resolve artifacts one after the other (the local Maven repository is not safe for concurrent
   # writers), then start the JVMs in parallel: on 2 cores that halves the cold start.
-  for s in $services; do case $s in kafka) install_kafka ;; elasticsearch) install_elasticsearch ;; esac; done
+  for s in $services; do case $s in kafka) install_kafka ;; elasticsearch*) install_elasticsearch ;; esac; done
   local pids=()
   for s in $services; do
     case $s in
       kafka) start_kafka & pids+=($!) ;;
-      elasticsearch) start_elasticsearch & pids+=($!) ;;
+      elasticsearch*) es_service_start "$s" & pids+=($!) ;;
       redis) start_redis ;;
       *) die "unknown service '$s' (kafka, elasticsearch, redis)" ;;
     esac
@@ -218,7 +223,7 @@ cmd_up() {
   for s in $services; do
     case $s in
       kafka) wait_ready kafka kafka_ready kafka_tail "$KAFKA_DIR/kafka.pid" || failed=1 ;;
-      elasticsearch) wait_ready elasticsearch es_ready es_tail "$ES_DIR/es.pid" || failed=1 ;;
+      elasticsearch*) es_service_wait "$s" || failed=1 ;;
       redis) wait_ready redis redis_ready redis_tail || failed=1 ;;
     esac
   done
@@ -230,7 +235,7 @@ cmd_down() {
   for s in $(services_of "$@"); do
     case $s in
       kafka) stop_by_pidfile kafka "$KAFKA_DIR/kafka.pid" ;;
-      elasticsearch) stop_by_pidfile elasticsearch "$ES_DIR/es.pid" ;;
+      elasticsearch*) es_service_stop "$s" ;;
       # Only a Redis this launcher started has a pid file here; the machine's own is left alone.
       redis) stop_by_pidfile redis "$REDIS_DIR/redis.pid" ;;
       *) die "unknown service '$s'" ;;
@@ -242,12 +247,12 @@ status_line() { # name pidfile port check
   local state=stopped pid=-
   if pid_alive "$2"; then pid=$(cat "$2"); state=starting; fi
   $4 && state=ready
-  printf '%-14s %-9s pid=%-8s 127.0.0.1:%s\n' "$1" "$state" "$pid" "$3"
+  printf '%-16s %-9s pid=%-8s 127.0.0.1:%s\n' "$1" "$state" "$pid" "$3"
 }
 
 cmd_status() {
   status_line kafka "$KAFKA_DIR/kafka.pid" "$KAFKA_PORT" kafka_ready
-  status_line elasticsearch "$ES_DIR/es.pid" "$ES_PORT" es_ready
+  es_status_lines
   status_line redis "$REDIS_DIR/redis.pid" "$REDIS_PORT" redis_ready
 }
 
@@ -262,9 +267,10 @@ with_lock() {
 }
 
 case ${1:-} in
-  up) shift; with_lock cmd_up "$@" ;;
-  down) shift; with_lock cmd_down "$@" ;;
+  up) shift; es_nodes_args "$@"; with_lock cmd_up "${ES_ARGS[@]}" ;;
+  down) shift; es_nodes_args "$@"; with_lock cmd_down "${ES_ARGS[@]}" ;;
+  kill) shift; es_nodes_args "$@"; with_lock es_service_kill "${ES_ARGS[@]}" ;;
   status) cmd_status ;;
-  logs) case ${2:-} in kafka) kafka_tail ;; elasticsearch) es_tail ;; redis) redis_tail ;; *) die "logs kafka|elasticsearch|redis" ;; esac ;;
-  *) echo "usage: $0 up|down [kafka|elasticsearch|redis ...] | status | logs SERVICE" >&2; exit 2 ;;
+  logs) case ${2:-} in kafka) kafka_tail ;; elasticsearch*) es_service_tail "$2" ;; redis) redis_tail ;; *) die "logs kafka|elasticsearch|redis" ;; esac ;;
+  *) echo "usage: $0 up [--es-nodes N] | down [kafka|elasticsearch|elasticsearch-<i>|redis ...] | kill elasticsearch-<i> | status | logs SERVICE" >&2; exit 2 ;;
 esac
