@@ -1,6 +1,11 @@
 import { errors, type Client, type estypes } from '@elastic/elasticsearch';
 // The read model's own index definition (shared by the projector and the API), so every figure sees the same index.
-import { createElasticsearchClient, JOB_TASKS_MAPPINGS, JOB_TASKS_SETTINGS } from '@app/platform';
+import {
+  createElasticsearchClient,
+  JOB_TASKS_MAPPINGS,
+  JOB_TASKS_SETTINGS,
+  jobTasksIndexSettings,
+} from '@app/platform';
 import type { JobTaskDocument } from '@app/domain';
 import { ES_URL, waitForElasticsearch } from './stack';
 
@@ -21,7 +26,8 @@ export async function createReadModelIndex(
   await es.indices.create({
     index,
     mappings: JOB_TASKS_MAPPINGS,
-    settings: { ...JOB_TASKS_SETTINGS, ...settings },
+    // The apps' defaults (one shard, no replica): every figure is measured on that layout.
+    settings: { ...jobTasksIndexSettings({ shards: 1, replicas: 0 }), ...settings },
     aliases: { [alias]: {} },
   });
   return index;

@@ -2,7 +2,7 @@ import { Client } from '@elastic/elasticsearch';
 import type { JobTaskInfo } from '@app/domain';
 import { testStack } from '@app/testing';
 // The API serves what the projector writes, so API tests index into exactly the projector's mapping.
-import { JOB_TASKS_MAPPINGS, JOB_TASKS_SETTINGS } from '@app/platform';
+import { JOB_TASKS_MAPPINGS, jobTasksIndexSettings } from '@app/platform';
 
 /** Creates `<alias>-v1` behind `alias` and bulk-indexes the given tasks, visible on return. */
 export async function seedJobTasks(alias: string, tasks: readonly JobTaskInfo[]): Promise<void> {
@@ -12,7 +12,7 @@ export async function seedJobTasks(alias: string, tasks: readonly JobTaskInfo[])
     await es.indices.create({
       index,
       mappings: JOB_TASKS_MAPPINGS,
-      settings: JOB_TASKS_SETTINGS,
+      settings: jobTasksIndexSettings(testStack.readModel),
       aliases: { [alias]: {} },
     });
     for (let i = 0; i < tasks.length; i += 5000) {

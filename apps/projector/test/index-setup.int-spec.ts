@@ -65,8 +65,8 @@ describe('index and topic set-up racing at start-up (real Elasticsearch, Redis, 
     expect(indices[index]?.aliases).toEqual({ [config.elasticsearch.alias]: {} });
     expect(indices[index]?.mappings).toEqual(JOB_TASKS_MAPPINGS);
     expect(indices[index]?.settings?.index).toMatchObject({
-      number_of_shards: '1',
-      number_of_replicas: '0',
+      number_of_shards: String(config.elasticsearch.readModel.shards),
+      number_of_replicas: String(config.elasticsearch.readModel.replicas),
       max_inner_result_window: '10000',
       refresh_interval: '1s',
     });

@@ -12,6 +12,7 @@ describe('loadApiConfig', () => {
     });
     expect(sut.elasticsearch.url).toBe('http://127.0.0.1:9200');
     expect(sut.elasticsearch.alias).toBe('job-tasks');
+    expect(sut.elasticsearch.readModel).toEqual({ shards: 1, replicas: 0 });
     expect(sut.redis.url).toBe('redis://127.0.0.1:6379');
     expect(sut.api.port).toBe(3000);
     expect(sut.api.limits).toEqual({ maxLimit: 1000, maxUnpagedResults: 10000, maxGroups: 10000 });
@@ -25,6 +26,13 @@ describe('loadApiConfig', () => {
     expect(attempt).toThrow(/API_PORT/);
     expect(attempt).toThrow(/ELASTICSEARCH_URL/);
     expect(attempt).toThrow(/MAX_PAGE_LIMIT/);
+  });
+
+  it('should read the read-model index layout and reject impossible shard counts', () => {
+    const sut = loadApiConfig({ READ_MODEL_SHARDS: '3', READ_MODEL_REPLICAS: '1' });
+    expect(sut.elasticsearch.readModel).toEqual({ shards: 3, replicas: 1 });
+    expect(() => loadApiConfig({ READ_MODEL_SHARDS: '0' })).toThrow(/READ_MODEL_SHARDS/);
+    expect(() => loadApiConfig({ READ_MODEL_REPLICAS: '-1' })).toThrow(/READ_MODEL_REPLICAS/);
   });
 
   it('should treat empty assignments as unset', () => {

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { apiKeys } from './api-keys';
 import { ConfigError } from './config-error';
-import { bool, brokerList, logLevel, nonEmpty, port, positiveInt, url } from './env-parsers';
+import {
+  bool,
+  boundedInt,
+  brokerList,
+  logLevel,
+  nonEmpty,
+  port,
+  positiveInt,
+  url,
+} from './env-parsers';
 
 const DEFAULT_TOPIC = 'power_scheduler.job_task.events';
 
@@ -17,6 +26,10 @@ const elasticsearchEnv = z.object({
   ELASTICSEARCH_URL: url('http://127.0.0.1:9200'),
   JOB_TASKS_ALIAS: nonEmpty('job-tasks'),
   ELASTICSEARCH_REQUEST_TIMEOUT_MS: positiveInt(10_000),
+  // Used when the projector creates a read-model index (docs/cluster.md). One shard keeps every
+  // answer a single-shard computation and is the cheapest; replicas need a cluster (0 on one node).
+  READ_MODEL_SHARDS: boundedInt(1, 1024, 1),
+  READ_MODEL_REPLICAS: boundedInt(0, 8, 0),
 });
 
 const redisEnv = z.object({
@@ -80,6 +93,7 @@ function shared(e: z.output<typeof sharedEnv>) {
       url: e.ELASTICSEARCH_URL,
       alias: e.JOB_TASKS_ALIAS,
       requestTimeoutMs: e.ELASTICSEARCH_REQUEST_TIMEOUT_MS,
+      readModel: { shards: e.READ_MODEL_SHARDS, replicas: e.READ_MODEL_REPLICAS },
     },
     redis: { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX },
   };

@@ -8,6 +8,9 @@ export const port = (fallback: number) =>
 export const positiveInt = (fallback: number) =>
   z.coerce.number().int().positive().default(fallback);
 
+export const boundedInt = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
 export const nonEmpty = (fallback: string) => z.string().trim().min(1).default(fallback);
 
 export const url = (fallback: string) => z.url().default(fallback);

@@ -7,7 +7,7 @@ import { ELASTICSEARCH_CLIENT, PROJECTOR_CONFIG } from '../projector.tokens';
 import { INDEX_LOCK_TTL_MS, INDEX_LOCK_WAIT_MS } from '../projector.settings';
 import { StartupLock } from '../redis/startup.lock';
 import { nextIndexVersion, versionedIndexName } from './index-version.naming';
-import { JOB_TASKS_MAPPINGS, JOB_TASKS_SETTINGS } from '@app/platform';
+import { JOB_TASKS_MAPPINGS, JOB_TASKS_SETTINGS, jobTasksIndexSettings } from '@app/platform';
 import { IndexSetupError, isNotFound, storeErrorType } from './store.errors';
 
 const ALIAS_POLL_MS = 200;
@@ -81,7 +81,7 @@ export class JobTasksIndexManager {
         index,
         mappings: JOB_TASKS_MAPPINGS,
         settings: {
-          ...JOB_TASKS_SETTINGS,
+          ...jobTasksIndexSettings(this.config.elasticsearch.readModel),
           ...(settings.refreshInterval && { refresh_interval: settings.refreshInterval }),
         },
       });

@@ -17,6 +17,8 @@ export function isolatedEnv(overrides: Record<string, string> = {}): Record<stri
     PROJECTOR_RETRY_MAX_MS: '2000',
     PROJECTOR_PORT: '3001',
     LOG_LEVEL: 'warn',
+    READ_MODEL_SHARDS: String(testStack.readModel.shards),
+    READ_MODEL_REPLICAS: String(testStack.readModel.replicas),
     ...overrides,
   };
 }

@@ -2,7 +2,9 @@ import { Client } from '@elastic/elasticsearch';
 import type { SharedConfig } from '@app/config';
 import type { ReadinessProbe } from '../health/readiness-probe';
 
-export function createElasticsearchClient(config: SharedConfig['elasticsearch']): Client {
+export function createElasticsearchClient(
+  config: Omit<SharedConfig['elasticsearch'], 'readModel'>,
+): Client {
   // Retries are ours to decide (the projector backs off per partition; the API answers 503), so the
   // client does not silently retry on its own.
   return new Client({ node: config.url, requestTimeout: config.requestTimeoutMs, maxRetries: 0 });

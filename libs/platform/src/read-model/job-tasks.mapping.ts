@@ -41,11 +41,28 @@ export const JOB_TASKS_MAPPINGS: estypes.MappingTypeMapping = {
   },
 };
 
+/** The settings that do not depend on the deployment; `jobTasksIndexSettings` adds shards and replicas. */
 export const JOB_TASKS_SETTINGS: estypes.IndicesIndexSettings = {
-  number_of_shards: 1,
-  number_of_replicas: 0,
   // The stat API pages group members with top_hits, whose from + size is capped by this setting.
   max_inner_result_window: 10_000,
   // Must equal READ_MODEL_REFRESH_MS, which the cache-coherence window is derived from.
   refresh_interval: '1s',
 };
+
+/** How many primaries and replicas a read-model index gets (READ_MODEL_SHARDS / READ_MODEL_REPLICAS). */
+export interface ReadModelLayout {
+  shards: number;
+  replicas: number;
+}
+
+/**
+ * A new read-model index's settings. Shard and replica counts are fixed at creation (a change takes
+ * a rebuild into a new index version); no query plan relies on a single shard (docs/cluster.md).
+ */
+export function jobTasksIndexSettings(layout: ReadModelLayout): estypes.IndicesIndexSettings {
+  return {
+    number_of_shards: layout.shards,
+    number_of_replicas: layout.replicas,
+    ...JOB_TASKS_SETTINGS,
+  };
+}

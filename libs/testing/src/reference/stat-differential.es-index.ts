@@ -5,7 +5,7 @@ import type {
   SearchRequestBody,
   SearchResponseBody,
 } from '@app/query';
-import { JOB_TASKS_MAPPINGS, JOB_TASKS_SETTINGS } from '@app/platform';
+import { JOB_TASKS_MAPPINGS, jobTasksIndexSettings } from '@app/platform';
 import { testStack } from '../stack/stack-endpoints';
 
 async function call(method: string, path: string, body?: unknown): Promise<JsonObject> {
@@ -32,7 +32,7 @@ export class StatTestIndex {
   async create(): Promise<void> {
     await call('PUT', `/${this.name}`, {
       mappings: JOB_TASKS_MAPPINGS,
-      settings: JOB_TASKS_SETTINGS,
+      settings: jobTasksIndexSettings(testStack.readModel),
     });
   }
 
