@@ -11,11 +11,14 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { DependencyUnavailableError } from '../errors/api-error';
 import { API_CONFIG, ELASTICSEARCH_CLIENT } from '../api.tokens';
+import { assertCompleteAnswer } from './complete-answer.guard';
 import { assertNoGlobalAggregation, scopeToDomain } from './domain-scope';
 
 /**
  * The only class that sends searches to Elasticsearch, and the one place tenancy is enforced: every
- * request it sends is AND-ed with the caller's domain, whatever the planned body says.
+ * request it sends is AND-ed with the caller's domain, whatever the planned body says. It is also
+ * where an answer from only part of the read model (a shard without any live copy, a timeout) is
+ * stopped: asked not to happen (`allow_partial_search_results: false`) and checked on every response.
  */
 @Injectable()
 export class JobTasksSearchRepository {
@@ -31,11 +34,17 @@ export class JobTasksSearchRepository {
       count: (query) =>
         this.guard(async () => {
           const res = await this.client.count({ index, query: scopeToDomain(domainId, query) });
+          assertCompleteAnswer(res);
           return res.count;
         }),
       openPointInTime: (keepAlive) =>
         this.guard(async () => {
-          const res = await this.client.openPointInTime({ index, keep_alive: keepAlive });
+          const res = await this.client.openPointInTime({
+            index,
+            keep_alive: keepAlive,
+            allow_partial_search_results: false,
+          });
+          assertCompleteAnswer(res);
           return res.id;
         }),
       closePointInTime: (id) =>
@@ -56,8 +65,11 @@ export class JobTasksSearchRepository {
       ...rest,
       ...(pit ? { pit } : { index }),
       query: scopeToDomain(domainId, query),
+      allow_partial_search_results: false,
     };
-    return (await this.client.search(request as never)) as unknown as SearchResponseBody;
+    const response = await this.client.search(request as never);
+    assertCompleteAnswer(response);
+    return response as unknown as SearchResponseBody;
   }
 
   /**
