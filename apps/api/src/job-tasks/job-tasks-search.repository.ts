@@ -67,7 +67,7 @@ export class JobTasksSearchRepository {
       query: scopeToDomain(domainId, query),
       allow_partial_search_results: false,
     };
-    const response = await this.client.search(request as never);
+    const response = await this.client.search(request);
     assertCompleteAnswer(response);
     return response as unknown as SearchResponseBody;
   }
