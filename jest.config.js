@@ -23,5 +23,14 @@ module.exports = {
       globalSetup: '<rootDir>/libs/testing/src/stack/global-setup.ts',
       setupFilesAfterEnv: ['<rootDir>/libs/testing/src/stack/slow-test-timeout.ts'],
     },
+    // A 3-node Elasticsearch and a Kafka of its own (docs/cluster.md), up and down around the tier.
+    {
+      ...common,
+      displayName: 'cluster',
+      testMatch: ['<rootDir>/{apps,test}/**/*.cluster-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/stack/cluster-global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/stack/cluster-global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/stack/slow-test-timeout.ts'],
+    },
   ],
 };
