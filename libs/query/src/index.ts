@@ -1,5 +1,6 @@
 export * from './query-error';
 export * from './search-port';
+export * from './single-shard';
 export * from './filter';
 export * from './list';
 export * from './stat';

@@ -29,6 +29,8 @@ export interface SearchResponseBody {
   hits: { total?: { value: number; relation: string }; hits: SearchHit[] };
   aggregations?: JsonObject;
   pit_id?: string;
+  /** The shards the request ran on (see answeredByOneShard). */
+  _shards?: { total: number };
 }
 
 export interface DomainSearchPort {
