@@ -29,7 +29,14 @@ es_nodes_args() {
     esac
   done
   # Checked here, in the launcher's own shell: a `die` inside a later $(es_nodes_of) would only end a subshell.
-  local s; for s in "${ES_ARGS[@]}"; do case $s in elasticsearch-*) es_nodes_of "$s" >/dev/null ;; esac; done
+  local s
+  for s in "${ES_ARGS[@]}"; do
+    case $s in
+      elasticsearch) ;;
+      elasticsearch-*) es_nodes_of "$s" >/dev/null ;;
+      elasticsearch*) die "unknown service '$s' (elasticsearch, or elasticsearch-<i> on a cluster)" ;;
+    esac
+  done
 }
 
 es_nodes_set() {
