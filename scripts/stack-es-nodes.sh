@@ -103,7 +103,7 @@ es_node_start() { # i
   : > "$dir/logs/launcher.out"
   # Own session (setsid), so a Ctrl-C aimed at whoever ran `up` does not reach the node; -w keeps
   # the exit status of `-d`, which returns once the node has started or failed.
-  es_run setsid -w env ES_PATH_CONF="$dir/config" ES_JAVA_HOME="$JAVA_HOME_17" \
+  es_run setsid -w env ES_PATH_CONF="$dir/config" ES_JAVA_HOME="$(es_java_home)" \
     ES_JAVA_OPTS="-Xms$ES_NODE_HEAP -Xmx$ES_NODE_HEAP" \
     "$ES_HOME/bin/elasticsearch" -d -p "$pidfile" >> "$dir/logs/launcher.out" 2>&1 < /dev/null 9>&- \
     || { es_node_tail "$i" >&2; die "elasticsearch-$i: failed to start"; }
@@ -168,7 +168,7 @@ es_service_tail() { # service
 }
 
 es_status_lines() {
-  if [ "$ES_NODES" -le 1 ]; then status_line elasticsearch "$ES_DIR/es.pid" "$ES_PORT" es_ready; return; fi
+  if [ "$ES_NODES" -le 1 ]; then status_line elasticsearch "$ES_DIR/es.pid" "$ES_PORT" es_ready "$(cat "$ES_DIR/es.version" 2>/dev/null)"; return; fi
   local i health='' port
   for i in $(seq 1 "$ES_NODES"); do
     port=$(es_node_http_port "$i")

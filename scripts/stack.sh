@@ -10,9 +10,12 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=scripts/stack-es-version.sh
+. "$ROOT/scripts/stack-es-version.sh"
 # Outside the checkout on purpose: Elasticsearch runs as an unprivileged user that must be able to
-# traverse every directory above its files, which a checkout under /root would not allow.
-STACK_HOME=${STACK_HOME:-/var/tmp/jobtask-stack}
+# traverse every directory above its files, which a checkout under /root would not allow. Each
+# Elasticsearch major has its own default, since data written by 9 can never be opened by 8.
+STACK_HOME=${STACK_HOME:-/var/tmp/jobtask-stack$([ "$ES_MAJOR" = 8 ] || echo "-es$ES_MAJOR")}
 KAFKA_PORT=${STACK_KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${STACK_KAFKA_CONTROLLER_PORT:-9093}
 KAFKA_HEAP=${STACK_KAFKA_HEAP:-512m}
@@ -27,11 +30,11 @@ JAVA_HOME_17=${STACK_JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -
 KAFKA_DIR=$STACK_HOME/kafka
 ES_DIR=$STACK_HOME/elasticsearch
 REDIS_DIR=$STACK_HOME/redis
-ES_VERSION=$(sed -n 's:.*<es.version>\(.*\)</es.version>.*:\1:p' "$ROOT/infra/elasticsearch/pom.xml")
-ES_HOME=$ES_DIR/elasticsearch-$ES_VERSION
 
 log() { printf '[stack] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+ES_HOME=$ES_DIR/elasticsearch-$ES_VERSION
+
 now() { date +%s; }
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
@@ -96,47 +99,57 @@ kafka_ready() { port_open "$KAFKA_PORT" && grep -q 'Kafka Server started' "$KAFK
 
 # ---------------------------------------------------------------- Elasticsearch
 install_elasticsearch() {
-  local stamp; stamp=$(stamp_of "$ROOT/infra/elasticsearch/pom.xml")
-  [ "$(cat "$ES_DIR/.stamp" 2>/dev/null)" = "$stamp" ] && [ -x "$ES_HOME/bin/elasticsearch" ] && return 0
+  es_preflight
+  local stamp; stamp="$(stamp_of "$ROOT/infra/elasticsearch/pom.xml")-$ES_VERSION"
+  [ "$(cat "$ES_HOME/.stamp" 2>/dev/null)" = "$stamp" ] && [ -x "$ES_HOME/bin/elasticsearch" ] && return 0
   log "elasticsearch: resolving the $ES_VERSION distribution from Maven Central (first run only)"
   local t0; t0=$(now)
   mkdir -p "$ES_DIR/download"
   mvn_quiet -f "$ROOT/infra/elasticsearch/pom.xml" dependency:copy-dependencies \
-    -DincludeTypes=zip -DoutputDirectory="$ES_DIR/download"
+    -Des.version="$ES_VERSION" -DincludeTypes=zip -DoutputDirectory="$ES_DIR/download"
   rm -rf "$ES_HOME"
   local zip="$ES_DIR/download/elasticsearch-$ES_VERSION.zip"
   if command -v unzip >/dev/null; then unzip -q -o "$zip" -d "$ES_DIR"; else python3 -m zipfile -e "$zip" "$ES_DIR"; fi
   chmod +x "$ES_HOME"/bin/* "$ES_HOME"/lib/*/bin/* 2>/dev/null || true
-  echo "$stamp" > "$ES_DIR/.stamp"
+  echo "$stamp" > "$ES_HOME/.stamp"
   log "elasticsearch: distribution ready in $(( $(now) - t0 ))s"
 }
 
-# Elasticsearch refuses to run as root; when we are root, it runs as a dedicated system user.
+# Elasticsearch refuses to run as root; when we are root, it runs as a dedicated system user. Always
+# in a session of its own (see start_elasticsearch).
 es_run() {
   if [ "$(id -u)" = 0 ]; then
     id "$ES_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$ES_USER"
     chown -R "$ES_USER:" "$ES_DIR"
-    runuser -u "$ES_USER" -- "$@"
+    setsid -w runuser -u "$ES_USER" -- "$@"
   else
-    "$@"
+    setsid -w "$@"
   fi
 }
 
 start_elasticsearch() {
-  if pid_alive "$ES_DIR/es.pid"; then log "elasticsearch: already running (pid $(cat "$ES_DIR/es.pid"))"; return 0; fi
+  if pid_alive "$ES_DIR/es.pid"; then
+    es_check_running_version
+    log "elasticsearch: already running (pid $(cat "$ES_DIR/es.pid"), $ES_VERSION)"; return 0
+  fi
   port_open "$ES_PORT" && die "elasticsearch: port $ES_PORT is taken by a process this launcher did not start"
+  es_preflight
+  local java_home; java_home=$(es_java_home)
   install_elasticsearch
   mkdir -p "$ES_DIR/data" "$ES_DIR/logs"
   sed -e "s#@DATA@#$ES_DIR/data#" -e "s#@LOGS@#$ES_DIR/logs#" -e "s#@PORT@#$ES_PORT#" \
       -e "s#@TRANSPORT_PORT@#$ES_TRANSPORT_PORT#" \
       "$ROOT/infra/elasticsearch/elasticsearch.yml" > "$ES_HOME/config/elasticsearch.yml"
-  rm -f "$ES_DIR/es.pid"
+  rm -f "$ES_DIR/es.pid" "$ES_DIR/es.version"
   : > "$ES_DIR/logs/launcher.out"
-  # -d detaches after the node has started (or failed); the node writes its own pid file.
-  es_run env ES_JAVA_HOME="$JAVA_HOME_17" ES_JAVA_OPTS="-Xms$ES_HEAP -Xmx$ES_HEAP" \
+  # -d detaches after the node has started (or failed); the node writes its own pid file. -d alone
+  # leaves the node in the caller's process group, where a Ctrl-C at `npm start` reached it: setsid
+  # gives it a session of its own (-w: still wait for -d to return, for its exit status).
+  es_run env ES_JAVA_HOME="$java_home" ES_JAVA_OPTS="-Xms$ES_HEAP -Xmx$ES_HEAP" \
     "$ES_HOME/bin/elasticsearch" -d -p "$ES_DIR/es.pid" >> "$ES_DIR/logs/launcher.out" 2>&1 < /dev/null 9>&- \
     || { es_tail >&2; die "elasticsearch: failed to start"; }
-  log "elasticsearch: started (pid $(cat "$ES_DIR/es.pid" 2>/dev/null || echo '?'))"
+  echo "$ES_VERSION" > "$ES_DIR/es.version"
+  log "elasticsearch: started (pid $(cat "$ES_DIR/es.pid" 2>/dev/null || echo '?'), $ES_VERSION on $java_home)"
 }
 
 es_ready() {
@@ -207,7 +220,13 @@ cmd_up() {
   local services; services=$(services_of "$@")
   # Resolve artifacts one after the other (the local Maven repository is not safe for concurrent
   # writers), then start the JVMs in parallel: on 2 cores that halves the cold start.
-  for s in $services; do case $s in kafka) install_kafka ;; elasticsearch*) install_elasticsearch ;; esac; done
+  # A running server keeps the files it runs from: a changed pom takes effect at its next start.
+  for s in $services; do
+    case $s in
+      kafka) pid_alive "$KAFKA_DIR/kafka.pid" || install_kafka ;;
+      elasticsearch*) pid_alive "$ES_DIR/es.pid" || es_any_node_alive || install_elasticsearch ;;
+    esac
+  done
   local pids=()
   for s in $services; do
     case $s in
@@ -235,7 +254,7 @@ cmd_down() {
   for s in $(services_of "$@"); do
     case $s in
       kafka) stop_by_pidfile kafka "$KAFKA_DIR/kafka.pid" ;;
-      elasticsearch*) es_service_stop "$s" ;;
+      elasticsearch*) es_service_stop "$s"; [ "$s" = elasticsearch ] && rm -f "$ES_DIR/es.version" ;;
       # Only a Redis this launcher started has a pid file here; the machine's own is left alone.
       redis) stop_by_pidfile redis "$REDIS_DIR/redis.pid" ;;
       *) die "unknown service '$s'" ;;
@@ -243,11 +262,11 @@ cmd_down() {
   done
 }
 
-status_line() { # name pidfile port check
+status_line() { # name pidfile port check [version]
   local state=stopped pid=-
   if pid_alive "$2"; then pid=$(cat "$2"); state=starting; fi
   $4 && state=ready
-  printf '%-16s %-9s pid=%-8s 127.0.0.1:%s\n' "$1" "$state" "$pid" "$3"
+  printf '%-16s %-9s pid=%-8s 127.0.0.1:%-6s %s\n' "$1" "$state" "$pid" "$3" "${5:-}"
 }
 
 cmd_status() {

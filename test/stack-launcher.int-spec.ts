@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { processAlive } from '@app/testing';
 
 const run = promisify(execFile);
 const STACK = join(__dirname, '../scripts/stack.sh');
@@ -14,15 +15,6 @@ const PID_FILES = {
 const stack = async (...args: string[]) =>
   (await run('bash', [STACK, ...args], { timeout: 300_000 })).stderr;
 const pidOf = (file: string) => Number(readFileSync(file, 'utf8').trim());
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Processes whose command line runs a JVM out of the stack's directory. */
 async function stackJvms(): Promise<string[]> {
@@ -47,7 +39,7 @@ describe('the stack launcher', () => {
     const pids = [pidOf(PID_FILES.kafka), pidOf(PID_FILES.elasticsearch)];
     try {
       await stack('down', 'kafka', 'elasticsearch');
-      expect(pids.filter(alive)).toEqual([]);
+      expect(pids.filter(processAlive)).toEqual([]);
       await expect(stackJvms()).resolves.toEqual([]);
     } finally {
       await stack('up');

@@ -3,3 +3,5 @@ export * from './reference';
 export * from './stack/stack-control';
 export * from './stack/stack-endpoints';
 export * from './stack/test-names';
+export * from './net/free-port';
+export * from './process/process-alive';
