@@ -3,3 +3,4 @@ export * from './reference';
 export * from './stack/stack-control';
 export * from './stack/stack-endpoints';
 export * from './stack/test-names';
+export * from './contract/malformed-events';
