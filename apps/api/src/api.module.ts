@@ -28,6 +28,7 @@ import { JobTasksSearchRepository } from './job-tasks/job-tasks-search.repositor
 import { JobTasksController } from './job-tasks/job-tasks.controller';
 import { JobTasksService } from './job-tasks/job-tasks.service';
 import { ApiMetrics } from './metrics/api.metrics';
+import { DependencyGauge } from './metrics/dependency.gauge';
 import { instrumentElasticsearch } from './metrics/elasticsearch.instrumentation';
 import { ApiMetricsController } from './metrics/metrics.controller';
 import { RouteLabelGuard } from './metrics/route-label.guard';
@@ -75,6 +76,7 @@ export class ApiModule implements OnApplicationShutdown {
         },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_GUARD, useClass: RouteLabelGuard },
+        DependencyGauge,
         ApiKeyGuard,
         AnswerCache,
         JobTasksSearchRepository,
