@@ -1,8 +1,12 @@
-// Sends job-task events (JSON objects given as arguments or one per stdin line) to the events topic,
-// keyed by their job_task_id, for demos and manual checks: npm run -s emit -- '{"event_id": …}'
-import { loadProjectorConfig } from '@app/config';
-import { Kafka, logLevel, Partitioners } from 'kafkajs';
+// Sends job-task events (JSON objects given as arguments or one per stdin line) to the events topic through the
+// emitter library (libs/emitter): each is checked with the projector's own rules first, and one that would be
+// dead-lettered stops the run before anything is sent (exit 2). npm run -s emit -- '{"event_id": …}'
+import { ConfigError, loadProjectorConfig } from '@app/config';
+import { EmitterError, EventRejectedError, JobTaskEmitter } from '@app/emitter';
+import { JsonLogger, createKafka } from '@app/platform';
 import { createInterface } from 'node:readline';
+
+class BadInputError extends Error {}
 
 async function readEvents(): Promise<string[]> {
   const args = process.argv.slice(2);
@@ -13,26 +17,42 @@ async function readEvents(): Promise<string[]> {
   return lines;
 }
 
+function parseAll(texts: string[]): unknown[] {
+  return texts.map((text, i) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      throw new BadInputError(`event ${i} is not JSON: ${(error as Error).message}`);
+    }
+  });
+}
+
 async function main(): Promise<void> {
   const config = loadProjectorConfig();
-  const events = await readEvents();
-  const producer = new Kafka({ brokers: config.kafka.brokers, logLevel: logLevel.WARN }).producer({
-    createPartitioner: Partitioners.DefaultPartitioner,
+  const events = parseAll(await readEvents());
+  const kafka = createKafka(
+    { ...config.kafka, clientId: `${config.kafka.clientId}-emit` },
+    new JsonLogger('warn', 'emit'),
+  );
+  const emitter = new JobTaskEmitter({
+    kafka,
+    topic: config.kafka.topic,
+    maxEventBytes: config.projector.maxEventBytes,
   });
-  await producer.connect();
   try {
-    const messages = events.map((value) => {
-      const parsed = JSON.parse(value) as { job_task_id?: unknown };
-      return { key: typeof parsed.job_task_id === 'string' ? parsed.job_task_id : null, value };
-    });
-    await producer.send({ topic: config.kafka.topic, acks: -1, messages });
-    process.stderr.write(`sent ${messages.length} event(s) to ${config.kafka.topic}\n`);
+    await emitter.emitAll(events);
+    process.stderr.write(`sent ${events.length} event(s) to ${config.kafka.topic}\n`);
   } finally {
-    await producer.disconnect();
+    await emitter.close();
   }
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  const refused =
+    error instanceof BadInputError ||
+    error instanceof EventRejectedError ||
+    error instanceof ConfigError;
+  const code = error instanceof EmitterError ? `${error.code}: ` : '';
+  process.stderr.write(`${code}${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(refused ? 2 : 1);
 });

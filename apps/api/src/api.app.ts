@@ -2,11 +2,14 @@ import type { ApiConfig } from '@app/config';
 import type { JsonLogger } from '@app/platform';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Server } from 'node:http';
 import { ApiModule } from './api.module';
 import type { Clock } from './api.tokens';
 import { jobTaskGrpcOptions } from './grpc/grpc-transport.options';
 import { correlationIdMiddleware } from './http/correlation-id';
 import { installJsonBody } from './http/json-body';
+import { ApiMetrics } from './metrics/api.metrics';
+import { installHttpRequestMetrics } from './metrics/http-request.metrics';
 import { installOpenApi } from './openapi/openapi';
 
 /**
@@ -22,6 +25,7 @@ export async function createApiApp(
     logger,
     bodyParser: false,
   });
+  installHttpRequestMetrics(app.getHttpServer() as Server, app.get(ApiMetrics));
   app.use(correlationIdMiddleware);
   installJsonBody(app, config, logger);
   installOpenApi(app);

@@ -11,7 +11,7 @@ import {
 } from '@app/platform';
 import type { Client } from '@elastic/elasticsearch';
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type Redis from 'ioredis';
 import {
   API_CLOCK,
@@ -27,6 +27,11 @@ import { JobTaskGrpcController } from './grpc/job-task.grpc-controller';
 import { JobTasksSearchRepository } from './job-tasks/job-tasks-search.repository';
 import { JobTasksController } from './job-tasks/job-tasks.controller';
 import { JobTasksService } from './job-tasks/job-tasks.service';
+import { ApiMetrics } from './metrics/api.metrics';
+import { DependencyGauge } from './metrics/dependency.gauge';
+import { instrumentElasticsearch } from './metrics/elasticsearch.instrumentation';
+import { ApiMetricsController } from './metrics/metrics.controller';
+import { RouteLabelGuard } from './metrics/route-label.guard';
 
 @Module({})
 export class ApiModule implements OnApplicationShutdown {
@@ -42,14 +47,22 @@ export class ApiModule implements OnApplicationShutdown {
   ): DynamicModule {
     return {
       module: ApiModule,
-      controllers: [HealthController, JobTasksController, JobTaskGrpcController],
+      controllers: [
+        HealthController,
+        ApiMetricsController,
+        JobTasksController,
+        JobTaskGrpcController,
+      ],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: API_CLOCK, useValue: clock },
         { provide: JsonLogger, useValue: logger },
+        ApiMetrics,
         {
           provide: ELASTICSEARCH_CLIENT,
-          useFactory: () => createElasticsearchClient(config.elasticsearch),
+          inject: [ApiMetrics],
+          useFactory: (metrics: ApiMetrics) =>
+            instrumentElasticsearch(createElasticsearchClient(config.elasticsearch), metrics),
         },
         { provide: REDIS_CLIENT, useFactory: () => createRedisClient(config.redis) },
         {
@@ -62,6 +75,8 @@ export class ApiModule implements OnApplicationShutdown {
           ],
         },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_GUARD, useClass: RouteLabelGuard },
+        DependencyGauge,
         ApiKeyGuard,
         AnswerCache,
         JobTasksSearchRepository,

@@ -5,3 +5,4 @@ export * from './stack/stack-endpoints';
 export * from './stack/test-names';
 export * from './net/free-port';
 export * from './process/process-alive';
+export * from './contract/malformed-events';

@@ -4,6 +4,7 @@ import { generationKey, JsonLogger, recentWriteKey } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { API_CONFIG, REDIS_CLIENT } from '../api.tokens';
+import { ApiMetrics } from '../metrics/api.metrics';
 import { canonicalJson } from './canonical-json';
 
 /**
@@ -20,6 +21,7 @@ export class AnswerCache {
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly logger: JsonLogger,
+    private readonly metrics: ApiMetrics,
   ) {}
 
   async through<T>(
@@ -28,9 +30,13 @@ export class AnswerCache {
     request: unknown,
     compute: () => Promise<T>,
   ): Promise<T> {
-    if (!this.config.api.cache.enabled) return compute();
+    if (!this.config.api.cache.enabled) {
+      this.metrics.recordCache('bypass');
+      return compute();
+    }
     const key = await this.keyFor(domainId, kind, request);
     const hit = key === undefined ? undefined : await this.read(key);
+    this.metrics.recordCache(key === undefined ? 'bypass' : hit !== undefined ? 'hit' : 'miss');
     if (hit !== undefined) return JSON.parse(hit) as T;
     const answer = await compute();
     if (key !== undefined) await this.write(key, JSON.stringify(answer));

@@ -4,6 +4,7 @@ import { JsonLogger } from '@app/platform';
 import type { Request, Response } from 'express';
 import { API_CONFIG } from '../api.tokens';
 import { correlationIdOf } from '../http/correlation-id';
+import { noteRejection } from '../metrics/rejection-code';
 import { mapError } from './error-response';
 
 @Catch()
@@ -47,5 +48,7 @@ export function respondWithError(
       path: req.path,
     });
   }
-  if (!res.headersSent) res.status(mapped.status).json(mapped.body);
+  if (res.headersSent) return;
+  noteRejection(res, mapped.body.error.code);
+  res.status(mapped.status).json(mapped.body);
 }

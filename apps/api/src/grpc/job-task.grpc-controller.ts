@@ -1,10 +1,11 @@
 import type { ApiConfig } from '@app/config';
 import type { Metadata } from '@grpc/grpc-js';
-import { Controller, Inject, UseFilters } from '@nestjs/common';
+import { Controller, Inject, UseFilters, UseInterceptors } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { API_CONFIG } from '../api.tokens';
 import { type Caller, identifyCaller } from '../auth/domain-access';
 import { JobTasksService } from '../job-tasks/job-tasks.service';
+import { GrpcRequestInterceptor } from '../metrics/grpc-request.interceptor';
 import { GrpcExceptionFilter } from './grpc-exception.filter';
 import { metadataText } from './grpc-metadata.reader';
 import type {
@@ -20,6 +21,8 @@ import { jobTaskStatQueryToBody } from './statistics-query.converter';
 /** spaceone.api.power_scheduler.v1.JobTask over gRPC: the REST routes' service, other encoding. */
 @Controller()
 @UseFilters(GrpcExceptionFilter)
+// Bound here, not globally: a hybrid app's global enhancers do not reach its microservice.
+@UseInterceptors(GrpcRequestInterceptor)
 export class JobTaskGrpcController {
   constructor(
     private readonly jobTasks: JobTasksService,

@@ -1,4 +1,5 @@
-import { Partitioners, type Kafka } from 'kafkajs';
+import { JobTaskEmitter } from '@app/emitter';
+import type { Kafka } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SimulatedMessage } from './scheduler.simulator';
 
@@ -10,8 +11,9 @@ export function chunkSizeFor(rate: number): number {
 }
 
 /**
- * Sends the messages in order, keyed by job_task_id (the Java-compatible partitioner, like a JVM scheduler's),
- * paced to `rate` events per second (0 = unpaced). Resolves with the elapsed milliseconds.
+ * Sends the messages in order through the emitter library, as a real Node scheduler would: validated, keyed by
+ * job_task_id with the Java-compatible partitioner, idempotent. Paced to `rate` events per second (0 = unpaced).
+ * Resolves with the elapsed milliseconds.
  */
 export async function produceSimulated(
   kafka: Kafka,
@@ -19,18 +21,14 @@ export async function produceSimulated(
   messages: readonly SimulatedMessage[],
   rate: number,
 ): Promise<number> {
-  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-  await producer.connect();
+  const size = chunkSizeFor(rate);
+  const emitter = new JobTaskEmitter({ kafka, topic, maxBatchEvents: size });
+  await emitter.connect();
   const startedAt = Date.now();
   try {
-    const size = chunkSizeFor(rate);
     for (let sent = 0; sent < messages.length; sent += size) {
       const chunk = messages.slice(sent, sent + size);
-      await producer.send({
-        topic,
-        acks: -1,
-        messages: chunk.map((m) => ({ key: m.key, value: JSON.stringify(m.value) })),
-      });
+      await emitter.emitAll(chunk.map((m) => m.value));
       if (rate > 0) {
         const dueMs = ((sent + chunk.length) * 1_000) / rate;
         const waitMs = dueMs - (Date.now() - startedAt);
@@ -38,7 +36,7 @@ export async function produceSimulated(
       }
     }
   } finally {
-    await producer.disconnect();
+    await emitter.close();
   }
   return Date.now() - startedAt;
 }

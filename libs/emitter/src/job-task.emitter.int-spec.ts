@@ -1,0 +1,118 @@
+import { testStack, uniqueName } from '@app/testing';
+import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { JobTaskEmitter } from './job-task.emitter';
+import { JobTaskEvents } from './job-task-events.builder';
+
+const REPO_ROOT = join(__dirname, '../../..');
+const kafka = new Kafka({ brokers: testStack.kafkaBrokers, logLevel: logLevel.NOTHING });
+
+async function readAll(topic: string, count: number): Promise<(KafkaMessage & { p: number })[]> {
+  const consumer = kafka.consumer({ groupId: uniqueName('emitter-reader'), maxWaitTimeInMs: 200 });
+  const seen: (KafkaMessage & { p: number })[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: ({ message, partition }) => {
+        seen.push({ ...message, p: partition });
+        return Promise.resolve();
+      },
+    });
+    const until = Date.now() + 30_000;
+    while (seen.length < count && Date.now() < until) await sleep(100);
+    await sleep(500);
+  } finally {
+    await consumer.disconnect();
+  }
+  return seen;
+}
+
+describe('JobTaskEmitter on the real Kafka', () => {
+  const topic = uniqueName('emitter-events');
+  const admin = kafka.admin();
+
+  beforeAll(async () => {
+    await admin.connect();
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3 }] });
+  });
+  afterAll(async () => {
+    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    await admin.disconnect();
+  });
+
+  it('should write every built event once, keyed by task, one partition per task, in sequence order', async () => {
+    const emitter = new JobTaskEmitter({ kafka, topic, lingerMs: 2, maxBatchEvents: 7 });
+    const tasks = Array.from(
+      { length: 4 },
+      (_, i) => new JobTaskEvents({ domainId: 'domain-e', jobTaskId: `task-${i}` }),
+    );
+    const sent = tasks.flatMap((t, i) => [
+      t.created({ job_id: `job-${i}` }),
+      t.started(),
+      t.resourceSucceeded({ count: 3 }),
+      t.resourceFailed({ error: { error_code: 'E', message: 'm' } }),
+      t.succeeded({ success_count: 3, failure_count: 1 }),
+    ]);
+    // Interleaved single emits and one bulk call, as a busy scheduler would mix them.
+    await Promise.all([
+      ...sent.slice(0, 10).map((e) => emitter.emit(e)),
+      emitter.emitAll(sent.slice(10)),
+    ]);
+    await expect(
+      emitter.emitAll([{ ...tasks[0]!.started(), occurred_at: 'yesterday' }]),
+    ).rejects.toMatchObject({ reason: 'INVALID_TIMESTAMP' });
+    await emitter.close();
+
+    const read = await readAll(topic, sent.length);
+    expect(read).toHaveLength(sent.length);
+    const byTask = new Map<string, { p: number; seq: number[] }>();
+    for (const m of read) {
+      const value = JSON.parse(String(m.value)) as { job_task_id: string; sequence: number };
+      expect(String(m.key)).toBe(value.job_task_id);
+      const entry = byTask.get(value.job_task_id) ?? { p: m.p, seq: [] };
+      expect(m.p).toBe(entry.p);
+      entry.seq.push(value.sequence);
+      byTask.set(value.job_task_id, entry);
+    }
+    expect([...byTask.values()].map((e) => e.seq)).toEqual(tasks.map(() => [0, 1, 2, 3, 4]));
+  });
+
+  it('should make `npm run emit` refuse an event the projector would dead-letter, sending nothing', async () => {
+    const run = promisify(execFile);
+    const bad = JSON.stringify({
+      event_id: 'e1',
+      event_type: 'job_task.created',
+      occurred_at: '2026-11-28T10:00:00Z',
+      domain_id: 'd',
+      job_task_id: 't',
+      data: {},
+    });
+    const failure = await run(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'scripts/emit-event.ts',
+        bad,
+      ],
+      {
+        cwd: REPO_ROOT,
+        env: {
+          PATH: process.env.PATH,
+          KAFKA_BROKERS: testStack.kafkaBrokers.join(','),
+          EVENTS_TOPIC: topic,
+        },
+      },
+    ).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr).toContain(
+      'EMITTER.EVENT_REJECTED: event 0 would be dead-lettered as MISSING_FIELD: data.job_id',
+    );
+  });
+});
