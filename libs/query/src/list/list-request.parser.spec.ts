@@ -1,4 +1,4 @@
-import { QueryError, QueryErrorCode } from '../query-error';
+import { QueryError, QueryErrorCode } from '../errors/query-error';
 import { DEFAULT_LIST_LIMITS } from './list-request';
 import { parseJobTaskListRequest } from './list-request.parser';
 
@@ -128,7 +128,7 @@ describe('parseJobTaskListRequest', () => {
     ['null domain_id', { domain_id: null }, 'ERROR_REQUIRED_PARAMETER', 'key = domain_id'],
     ['empty domain_id', { domain_id: '' }, 'ERROR_REQUIRED_PARAMETER', 'key = domain_id'],
     ['domain_id list', { domain_id: ['a'] }, 'ERROR_INVALID_PARAMETER_TYPE', 'key = domain_id'],
-    ['body not an object', [], 'ERROR_INVALID_PARAMETER_TYPE', 'request'],
+    ['body not an object', [], 'ERROR_INVALID_PARAMETER', 'request'],
     [
       'query not an object',
       { domain_id: 'd', query: 'x' },

@@ -1,4 +1,4 @@
-import { QueryError } from '../../query-error';
+import { QueryError } from '../../errors/query-error';
 
 /**
  * Some limits only Elasticsearch can judge: a regexp whose automaton is too costly to determinize,
