@@ -87,6 +87,7 @@ function request(overrides: Partial<JobTaskListRequest> = {}): JobTaskListReques
     page: null,
     only: null,
     countOnly: false,
+    dependsOnClock: false,
     ...overrides,
   };
 }

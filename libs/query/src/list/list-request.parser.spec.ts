@@ -23,7 +23,28 @@ describe('parseJobTaskListRequest', () => {
       page: null,
       only: null,
       countOnly: false,
+      dependsOnClock: false,
     });
+  });
+
+  it.each([
+    [
+      'a timediff condition',
+      { filter: [{ k: 'created_at', v: 'now - 1d', o: 'timediff_gt' }] },
+      true,
+    ],
+    [
+      'a timediff in filter_or',
+      { filter_or: [{ k: 'created_at', v: 'now', o: 'timediff_lt' }] },
+      true,
+    ],
+    [
+      'a datetime condition',
+      { filter: [{ k: 'created_at', v: '2026-01-01', o: 'datetime_gt' }] },
+      false,
+    ],
+  ])('should mark a request with %s as clock-dependent or not', (_name, query, expected) => {
+    expect(parse({ domain_id: 'd1', query }).dependsOnClock).toBe(expected);
   });
 
   it('should turn top-level fields into eq/in conditions after query.filter', () => {

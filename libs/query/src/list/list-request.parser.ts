@@ -6,6 +6,7 @@ import {
   MINIMAL_FIELDS,
   parseFilterCondition,
   parseQueryScope,
+  scopeDependsOnClock,
 } from '../filter';
 import { invalid, isPlainObject } from '../filter/parse/parse-limits';
 import { notAJsonObject } from '../errors/messages';
@@ -69,6 +70,7 @@ export function parseJobTaskListRequest(raw: unknown, limits: ListLimits): JobTa
     page: parsePage(query.page, limits),
     only: query.minimal ? [...MINIMAL_FIELDS] : parseOnly(query.only),
     countOnly: query.count_only ?? false,
+    dependsOnClock: scopeDependsOnClock(scope),
   };
 }
 

@@ -1,4 +1,4 @@
-import { parseQueryScope } from '../filter';
+import { parseQueryScope, scopeDependsOnClock } from '../filter';
 import { notAJsonObject } from '../errors/messages';
 import { assertNoReservedKeys } from '../errors/prototype-keys.guard';
 import { QueryError } from '../errors/query-error';
@@ -59,5 +59,12 @@ export function parseStatRequest(raw: unknown, _limits: StatLimits): StatRequest
 
   const { scope, rest } = splitQuery(query);
   const { body: statBody, page } = parseStatisticsQuery(rest, 'query');
-  return { domainId, scope: parseQueryScope(scope, 'query'), body: statBody, page };
+  const parsedScope = parseQueryScope(scope, 'query');
+  return {
+    domainId,
+    scope: parsedScope,
+    body: statBody,
+    page,
+    dependsOnClock: scopeDependsOnClock(parsedScope),
+  };
 }
