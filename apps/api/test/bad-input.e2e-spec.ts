@@ -11,7 +11,10 @@ const f = (k: string, v: unknown, o: string) => q({ filter: [{ k, v, o }] });
 /** [name, route, body, code, a fragment the message must contain] */
 const CASES: [string, string, unknown, string, RegExp][] = [
   ['missing domain_id', LIST, { query: {} }, 'ERROR_REQUIRED_PARAMETER', /domain_id/],
-  ['body not an object', LIST, [1, 2], 'ERROR_INVALID_PARAMETER_TYPE', /request/],
+  ['body a JSON list', LIST, [1, 2], 'ERROR_INVALID_PARAMETER', /request.*list/],
+  ['body a JSON string', LIST, '"d"', 'ERROR_INVALID_PARAMETER', /request.*string/],
+  ['stat body a JSON list', STAT, [1], 'ERROR_INVALID_PARAMETER', /request.*list/],
+  ['stat body a JSON number', STAT, '7', 'ERROR_INVALID_PARAMETER', /request.*number/],
   ['unknown filter key', LIST, f('nope', 1, 'eq'), 'ERROR_INVALID_PARAMETER', /nope/],
   [
     'list given to a scalar operator',
@@ -112,7 +115,7 @@ const CASES: [string, string, unknown, string, RegExp][] = [
       ],
     }),
     'ERROR_INVALID_PARAMETER',
-    /fields\[0\]\.operator/,
+    /fields\[0\]\.operator.*"median"/,
   ],
   [
     'a regex too complex for Elasticsearch, in stat',

@@ -1,4 +1,4 @@
-export * from './query-error';
+export * from './errors';
 export * from './search-port';
 export * from './single-shard';
 export * from './filter';

@@ -1,11 +1,5 @@
 import type { ApiConfig } from '@app/config';
-import {
-  parseJobTaskListRequest,
-  parseStatRequest,
-  type QueryScope,
-  runJobTaskList,
-  runStat,
-} from '@app/query';
+import { parseJobTaskListRequest, parseStatRequest, runJobTaskList, runStat } from '@app/query';
 import { Inject, Injectable } from '@nestjs/common';
 import { API_CLOCK, API_CONFIG, type Clock } from '../api.tokens';
 import { assertMayRead, type Caller } from '../auth/domain-access';
@@ -27,7 +21,7 @@ export class JobTasksService {
     assertMayRead(caller, request.domainId);
     const run = () =>
       runJobTaskList(request, this.repository.forDomain(request.domainId), limits, this.clock());
-    if (dependsOnClock(request.scope)) return run();
+    if (request.dependsOnClock) return run();
     return this.cache.through(request.domainId, 'list', request, run);
   }
 
@@ -37,12 +31,7 @@ export class JobTasksService {
     assertMayRead(caller, request.domainId);
     const run = () =>
       runStat(request, this.repository.forDomain(request.domainId), limits, this.clock());
-    if (dependsOnClock(request.scope)) return run();
+    if (request.dependsOnClock) return run();
     return this.cache.through(request.domainId, 'stat', request, run);
   }
-}
-
-/** `timediff_*` conditions move with the clock, so their answers must not be replayed from cache. */
-export function dependsOnClock(scope: QueryScope): boolean {
-  return [...scope.filter, ...scope.filterOr].some((c) => c.operator.startsWith('timediff_'));
 }

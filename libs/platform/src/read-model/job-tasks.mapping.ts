@@ -45,6 +45,9 @@ export const JOB_TASKS_MAPPINGS: estypes.MappingTypeMapping = {
 export const JOB_TASKS_SETTINGS: estypes.IndicesIndexSettings = {
   // The stat API pages group members with top_hits, whose from + size is capped by this setting.
   max_inner_result_window: 10_000,
+  // A literal substring search may go out as a case-expanded regexp of up to ~60,000 characters
+  // (libs/query READ_MODEL_MAX_REGEX_LENGTH, tied to this value by a test). Dynamic: no rebuild needed.
+  max_regex_length: 65_536,
   // Must equal READ_MODEL_REFRESH_MS, which the cache-coherence window is derived from.
   refresh_interval: '1s',
 };

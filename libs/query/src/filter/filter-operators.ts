@@ -31,6 +31,13 @@ export function isFilterOperator(value: unknown): value is FilterOperator {
   return typeof value === 'string' && (FILTER_OPERATORS as readonly string[]).includes(value);
 }
 
+/** Operators whose meaning moves with the clock (`now`), so their answers may not be replayed. */
+export function isClockOperator(op: FilterOperator): boolean {
+  return (
+    op === 'timediff_lt' || op === 'timediff_lte' || op === 'timediff_gt' || op === 'timediff_gte'
+  );
+}
+
 /** The JSON shape each operator's value must have; a mismatch is one of the ERROR_OPERATOR_* codes. */
 export type OperatorValueShape = 'scalar' | 'list' | 'boolean' | 'dict';
 

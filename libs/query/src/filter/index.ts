@@ -23,3 +23,5 @@ export * from './regex/regex-ast';
 export * from './regex/char-set';
 export { toLuceneRegex } from './regex/lucene-regex.emitter';
 export { queryErrorForRejection } from './es/es-rejection';
+export { READ_MODEL_MAX_REGEX_LENGTH } from './parse/contain-value.check';
+export { containPattern, substringEffort } from './es/contain-pattern';

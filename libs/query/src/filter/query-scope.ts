@@ -1,4 +1,4 @@
-import { FilterOperator } from './filter-operators';
+import { FilterOperator, isClockOperator } from './filter-operators';
 
 /** One validated filter condition; aliases (`k/v/o`) are resolved and the value fits the key. */
 export interface FilterCondition {
@@ -16,3 +16,8 @@ export interface QueryScope {
 
 /** `keyword` tokens match these fields by case-insensitive substring (SpaceONE's keyword filter). */
 export const KEYWORD_FIELDS = ['job_task_id', 'job_id'] as const;
+
+/** Whether the scope's answer depends on when it is evaluated (a `timediff_*` condition). */
+export function scopeDependsOnClock(scope: QueryScope): boolean {
+  return [...scope.filter, ...scope.filterOr].some((c) => isClockOperator(c.operator));
+}

@@ -18,5 +18,4 @@ export {
   SHORTCUT_FIELDS,
 } from './job-task-query.schema';
 export type { JobTaskQueryInput, ListQueryInput } from './job-task-query.schema';
-export { toQueryError } from './zod-issue.mapper';
 export { RESULT_WINDOW, PIT_KEEP_ALIVE } from './search-window';

@@ -1,4 +1,4 @@
-import { QueryError } from '../query-error';
+import { QueryError } from '../errors/query-error';
 import {
   DomainSearchPort,
   JsonObject,
@@ -87,6 +87,7 @@ function request(overrides: Partial<JobTaskListRequest> = {}): JobTaskListReques
     page: null,
     only: null,
     countOnly: false,
+    dependsOnClock: false,
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import { buildScopeQuery, JOB_TASK_INFO_FIELDS, queryErrorForRejection } from '../filter';
-import { QueryError } from '../query-error';
+import { QueryError } from '../errors/query-error';
 import { DomainSearchPort, JsonObject } from '../search-port';
 import { buildEsSort } from './es-sort.builder';
 import { projectJobTaskInfo, toJobTaskInfo } from './job-task-info.mapper';

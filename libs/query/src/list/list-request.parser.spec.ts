@@ -1,4 +1,4 @@
-import { QueryError, QueryErrorCode } from '../query-error';
+import { QueryError, QueryErrorCode } from '../errors/query-error';
 import { DEFAULT_LIST_LIMITS } from './list-request';
 import { parseJobTaskListRequest } from './list-request.parser';
 
@@ -23,7 +23,28 @@ describe('parseJobTaskListRequest', () => {
       page: null,
       only: null,
       countOnly: false,
+      dependsOnClock: false,
     });
+  });
+
+  it.each([
+    [
+      'a timediff condition',
+      { filter: [{ k: 'created_at', v: 'now - 1d', o: 'timediff_gt' }] },
+      true,
+    ],
+    [
+      'a timediff in filter_or',
+      { filter_or: [{ k: 'created_at', v: 'now', o: 'timediff_lt' }] },
+      true,
+    ],
+    [
+      'a datetime condition',
+      { filter: [{ k: 'created_at', v: '2026-01-01', o: 'datetime_gt' }] },
+      false,
+    ],
+  ])('should mark a request with %s as clock-dependent or not', (_name, query, expected) => {
+    expect(parse({ domain_id: 'd1', query }).dependsOnClock).toBe(expected);
   });
 
   it('should turn top-level fields into eq/in conditions after query.filter', () => {
@@ -128,7 +149,7 @@ describe('parseJobTaskListRequest', () => {
     ['null domain_id', { domain_id: null }, 'ERROR_REQUIRED_PARAMETER', 'key = domain_id'],
     ['empty domain_id', { domain_id: '' }, 'ERROR_REQUIRED_PARAMETER', 'key = domain_id'],
     ['domain_id list', { domain_id: ['a'] }, 'ERROR_INVALID_PARAMETER_TYPE', 'key = domain_id'],
-    ['body not an object', [], 'ERROR_INVALID_PARAMETER_TYPE', 'request'],
+    ['body not an object', [], 'ERROR_INVALID_PARAMETER', 'request'],
     [
       'query not an object',
       { domain_id: 'd', query: 'x' },

@@ -6,9 +6,13 @@ import {
   MINIMAL_FIELDS,
   parseFilterCondition,
   parseQueryScope,
+  scopeDependsOnClock,
 } from '../filter';
-import { invalid, isPlainObject, typeError } from '../filter/parse/parse-limits';
-import { QueryError } from '../query-error';
+import { invalid, isPlainObject } from '../filter/parse/parse-limits';
+import { notAJsonObject } from '../errors/messages';
+import { assertNoReservedKeys } from '../errors/prototype-keys.guard';
+import { QueryError } from '../errors/query-error';
+import { parseWith } from '../errors/zod-issue.mapper';
 import {
   jobTaskQuerySchema,
   JobTaskQueryInput,
@@ -18,7 +22,6 @@ import {
 import { JobTaskListRequest, ListLimits, PageRequest } from './list-request';
 import { protoJsonFields } from './proto-json';
 import { parseSort } from './sort.parser';
-import { toQueryError } from './zod-issue.mapper';
 
 const REQUEST_FIELDS = [...SHORTCUT_FIELDS, 'query', 'domain_id'];
 const QUERY_FIELDS = [
@@ -50,14 +53,13 @@ function canonical(raw: Record<string, unknown>): Record<string, unknown> {
 
 /** Validates a whole JobTaskQuery (body or decoded URL parameters); throws QueryError. */
 export function parseJobTaskListRequest(raw: unknown, limits: ListLimits): JobTaskListRequest {
-  if (!isPlainObject(raw)) throw typeError('request', 'object');
+  if (!isPlainObject(raw)) throw notAJsonObject(raw);
+  assertNoReservedKeys(raw);
   const request = canonical(raw);
   if (request.domain_id === undefined || request.domain_id === '') {
     throw QueryError.required('domain_id');
   }
-  const parsed = jobTaskQuerySchema.safeParse(request);
-  if (!parsed.success) throw toQueryError(parsed.error);
-  const input = parsed.data;
+  const input = parseWith(jobTaskQuerySchema, request, '');
   const query: ListQueryInput = input.query ?? {};
   const scope = parseQueryScope(isPlainObject(request.query) ? request.query : {}, 'query');
   scope.filter.push(...shortcutConditions(input));
@@ -68,6 +70,7 @@ export function parseJobTaskListRequest(raw: unknown, limits: ListLimits): JobTa
     page: parsePage(query.page, limits),
     only: query.minimal ? [...MINIMAL_FIELDS] : parseOnly(query.only),
     countOnly: query.count_only ?? false,
+    dependsOnClock: scopeDependsOnClock(scope),
   };
 }
 

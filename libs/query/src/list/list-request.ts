@@ -21,6 +21,8 @@ export interface JobTaskListRequest {
   /** the fields to return, in order; null = all public fields */
   only: string[] | null;
   countOnly: boolean;
+  /** the answer moves with the clock (a `timediff_*` condition), so it is never cached */
+  dependsOnClock: boolean;
 }
 
 export interface ListLimits {

@@ -1,6 +1,6 @@
 import { lookupField, SORTABLE_KEYS } from '../filter';
 import { invalid } from '../filter/parse/parse-limits';
-import { QueryError } from '../query-error';
+import { QueryError } from '../errors/query-error';
 import { ListQueryInput } from './job-task-query.schema';
 import { DEFAULT_SORT, ListSortKey } from './list-request';
 

@@ -1,4 +1,4 @@
-import { QueryError } from '../query-error';
+import { QueryError } from '../errors/query-error';
 import { SUPPORTED_DATE_SPECIFIERS, tokenizeDatePattern } from './date-format';
 import { invalidParam, parseWith } from './stat.errors';
 import { groupSchema } from './stat.schema';

@@ -1,6 +1,6 @@
 import { STAT_CASES } from '@app/testing/reference/stat-cases';
 import { STAT_SAMPLE } from '@app/testing/reference/stat-fixtures';
-import { QueryError } from '../query-error';
+import { QueryError } from '../errors/query-error';
 import { runStatOverDocuments } from './in-memory.runner';
 import { parseStatRequest } from './stat-request.parser';
 

@@ -1,4 +1,4 @@
-import { QueryError } from '../query-error';
+import { QueryError } from '../errors/query-error';
 import { checkOutputName, checkUniqueNames, parseGroupStage } from './group-stage.parser';
 import { invalidParam, invalidType, parseWith } from './stat.errors';
 import {

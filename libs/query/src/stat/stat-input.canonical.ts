@@ -20,7 +20,7 @@ const RENAMES: Readonly<Record<string, string>> = {
 const NULL_IS_A_VALUE = new Set(['value']);
 
 export function canonicalName(name: string): string {
-  return RENAMES[name] ?? name;
+  return Object.hasOwn(RENAMES, name) ? (RENAMES[name] ?? name) : name;
 }
 
 export function canonicalize(input: unknown, path: string): unknown {

@@ -1,5 +1,7 @@
-import { parseQueryScope } from '../filter';
-import { QueryError } from '../query-error';
+import { parseQueryScope, scopeDependsOnClock } from '../filter';
+import { notAJsonObject } from '../errors/messages';
+import { assertNoReservedKeys } from '../errors/prototype-keys.guard';
+import { QueryError } from '../errors/query-error';
 import { canonicalize, canonicalName } from './stat-input.canonical';
 import { invalidParam, invalidType } from './stat.errors';
 import { parseStatisticsQuery } from './statistics-query.parser';
@@ -39,11 +41,14 @@ function splitQuery(query: Record<string, unknown>): {
  * enforced when the request runs (they depend on the data), so parsing does not consult them.
  */
 export function parseStatRequest(raw: unknown, _limits: StatLimits): StatRequest {
-  const body = asObject(raw, 'body');
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw notAJsonObject(raw);
+  assertNoReservedKeys(raw);
+  const body = raw as Record<string, unknown>;
   const top: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(body)) {
     const canonical = canonicalName(name);
-    if (canonical !== 'query' && canonical !== 'domain_id') throw invalidParam(name, 'unknown key');
+    if (canonical !== 'query' && canonical !== 'domain_id')
+      throw invalidParam(name, `unknown field ${name}`);
     if (canonical in top) throw invalidParam(canonical, `given twice (as ${name})`);
     top[canonical] = value ?? undefined;
   }
@@ -54,5 +59,12 @@ export function parseStatRequest(raw: unknown, _limits: StatLimits): StatRequest
 
   const { scope, rest } = splitQuery(query);
   const { body: statBody, page } = parseStatisticsQuery(rest, 'query');
-  return { domainId, scope: parseQueryScope(scope, 'query'), body: statBody, page };
+  const parsedScope = parseQueryScope(scope, 'query');
+  return {
+    domainId,
+    scope: parsedScope,
+    body: statBody,
+    page,
+    dependsOnClock: scopeDependsOnClock(parsedScope),
+  };
 }

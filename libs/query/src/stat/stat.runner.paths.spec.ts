@@ -1,4 +1,4 @@
-import { QueryError } from '../query-error';
+import { QueryError } from '../errors/query-error';
 import { parseStatRequest } from './stat-request.parser';
 import { runStat } from './stat.runner';
 import { aggs, FakePort, hits } from './stat-runner.fake-port';

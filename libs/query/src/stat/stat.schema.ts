@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isReservedName } from '../errors/prototype-keys.guard';
 import { CONDITION_OPERATORS, GROUP_OPERATORS } from './stat.types';
 
 /**
@@ -7,24 +8,26 @@ import { CONDITION_OPERATORS, GROUP_OPERATORS } from './stat.types';
  * `jobTaskStatQuerySchema` composes the same pieces for the OpenAPI document.
  */
 const text = z.string().min(1);
+/** A field path or column name; it becomes an object key, so JavaScript's special names are refused. */
+const fieldName = text.refine((n) => !isReservedName(n), { message: 'a reserved name' });
 
 export const groupKeySchema = z.strictObject({
-  key: text,
-  name: text,
+  key: fieldName,
+  name: fieldName,
   date_format: text.optional(),
 });
 
 export const conditionSchema = z.strictObject({
-  key: text,
+  key: fieldName,
   value: z.union([z.string(), z.number()]),
   operator: z.enum(CONDITION_OPERATORS),
 });
 
-export const pushSubFieldSchema = z.strictObject({ key: text, name: text });
+export const pushSubFieldSchema = z.strictObject({ key: fieldName, name: fieldName });
 
 export const groupFieldSchema = z.strictObject({
-  key: text.optional(),
-  name: text,
+  key: fieldName.optional(),
+  name: fieldName,
   operator: z.enum(GROUP_OPERATORS),
   fields: z.array(pushSubFieldSchema).optional(),
   conditions: z.array(conditionSchema).optional(),
@@ -35,18 +38,18 @@ export const groupSchema = z.strictObject({
   fields: z.array(groupFieldSchema).optional(),
 });
 
-export const unwindSchema = z.strictObject({ path: text });
-export const countSchema = z.strictObject({ name: text });
-export const sortKeySchema = z.strictObject({ key: text, desc: z.boolean().optional() });
+export const unwindSchema = z.strictObject({ path: fieldName });
+export const countSchema = z.strictObject({ name: fieldName });
+export const sortKeySchema = z.strictObject({ key: fieldName, desc: z.boolean().optional() });
 export const sortStageSchema = z.strictObject({
-  key: text.optional(),
+  key: fieldName.optional(),
   desc: z.boolean().optional(),
   keys: z.array(sortKeySchema).optional(),
 });
 
 export const projectFieldSchema = z.strictObject({
-  key: text,
-  name: text.optional(),
+  key: fieldName,
+  name: fieldName.optional(),
   operator: z.enum(['size']).optional(),
 });
 
@@ -76,7 +79,7 @@ const formatBStageSchema = z.union([
 ]);
 
 export const formatASortSchema = z.strictObject({
-  name: text.optional(),
+  name: fieldName.optional(),
   desc: z.boolean().optional(),
 });
 
@@ -101,7 +104,7 @@ export const statisticsQuerySchema = z.strictObject({
   /** Format A only; proto3's 0 means "not set". */
   limit: z.int().min(0).optional(),
   page: pageSchema.optional(),
-  distinct: text.optional(),
+  distinct: fieldName.optional(),
 });
 
 export const jobTaskStatQuerySchema = z.strictObject({

@@ -96,6 +96,8 @@ export interface StatRequest {
   body: StatBody;
   /** Null unless `page.limit > 0`; `start` is already clamped to >= 1. */
   page: StatPage | null;
+  /** the answer moves with the clock (a `timediff_*` condition), so it is never cached */
+  dependsOnClock: boolean;
 }
 
 export interface StatLimits {

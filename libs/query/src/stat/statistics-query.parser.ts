@@ -1,4 +1,4 @@
-import { QueryError } from '../query-error';
+import { QueryError } from '../errors/query-error';
 import { describeKind, isScalar, JOB_TASK_COLUMNS, resolveKind } from './field-kind';
 import { validatePipeline } from './pipeline.validator';
 import { type LocatedStage, parseFormatA, parseFormatB } from './stage.parser';

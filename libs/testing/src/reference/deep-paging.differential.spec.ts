@@ -52,6 +52,7 @@ describe('deep paging vs reference (ES query model)', () => {
           page,
           only: ['job_task_id', 'job_id', 'created_at'],
           countOnly: false,
+          dependsOnClock: false,
         };
         const port = new ModelSearchPort(DOCS);
         const actual = await runJobTaskList(req, port, DEFAULT_LIST_LIMITS, REFERENCE_NOW);

@@ -36,6 +36,7 @@ function request(overrides: Partial<JobTaskListRequest> = {}): JobTaskListReques
     page: null,
     only: ['job_task_id'],
     countOnly: false,
+    dependsOnClock: false,
     ...overrides,
   };
 }

@@ -104,7 +104,15 @@ export function contains(field: FieldSpec, text: string): JsonObject {
   return onField(field, (path) =>
     pattern.kind === 'wildcard'
       ? { wildcard: { [path]: { value: pattern.value, case_insensitive: true } } }
-      : { regexp: { [path]: { value: pattern.value, flags: 'NONE' } } },
+      : {
+          regexp: {
+            [path]: {
+              value: pattern.value,
+              flags: 'NONE',
+              max_determinized_states: pattern.maxDeterminizedStates,
+            },
+          },
+        },
   );
 }
 

@@ -1,5 +1,5 @@
 import { FieldSpec } from '../../fields';
-import { QueryError } from '../../query-error';
+import { QueryError } from '../../errors/query-error';
 import { FilterOperator } from '../filter-operators';
 import { toLuceneRegex } from '../regex/lucene-regex.emitter';
 import { parseRegex } from '../regex/regex.parser';

@@ -1,5 +1,5 @@
 import { JOB_TASK_FIELDS, lookupField } from '../../fields';
-import { QueryError } from '../../query-error';
+import { QueryError } from '../../errors/query-error';
 import {
   FILTER_OPERATORS,
   FilterOperator,

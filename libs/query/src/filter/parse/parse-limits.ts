@@ -1,4 +1,5 @@
-import { QueryError } from '../../query-error';
+import { invalidParameter, invalidParameterType } from '../../errors/messages';
+import type { QueryError } from '../../errors/query-error';
 
 /** Bounds on client input; beyond them a request is "absurd" (api.md) and gets a 400. */
 export const MAX_KEYWORD_LENGTH = 1000;
@@ -10,28 +11,16 @@ export const MAX_REGEX_LENGTH = 1000;
 /** Wildcard/regexp clauses are costly (4,000 take over a second); ES itself stops at 16,384. */
 export const MAX_SCOPE_CLAUSES = 1024;
 
-/** Renders a client value for an error message without echoing megabytes back. */
-export function describe(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
-}
+export { describeValue as describe } from '../../errors/messages';
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function typeError(key: string, type: string): QueryError {
-  return new QueryError(
-    'ERROR_INVALID_PARAMETER_TYPE',
-    `Parameter type is invalid. (key = ${key}, type = ${type})`,
-  );
+export function typeError(key: string, type: string, given?: { value: unknown }): QueryError {
+  return invalidParameterType(key, type, given);
 }
 
 export function invalid(key: string, reason: string): QueryError {
-  return QueryError.invalid(`Parameter is invalid. (key = ${key}, reason = ${reason})`);
+  return invalidParameter(key, reason);
 }

@@ -1,4 +1,4 @@
-import { QueryError, QueryErrorCode } from '../../query-error';
+import { QueryError, QueryErrorCode } from '../../errors/query-error';
 import { parseQueryScope } from './query-scope.parser';
 
 function errorOf(raw: Record<string, unknown>): QueryError {

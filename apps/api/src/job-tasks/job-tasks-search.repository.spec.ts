@@ -1,0 +1,135 @@
+import { loadApiConfig } from '@app/config';
+import { QueryError } from '@app/query';
+import type { Client } from '@elastic/elasticsearch';
+import { errors as esErrors } from '@elastic/elasticsearch';
+import { DependencyUnavailableError } from '../errors/api-error';
+import { JobTasksSearchRepository } from './job-tasks-search.repository';
+
+const config = loadApiConfig({ JOB_TASKS_ALIAS: 'job-tasks-test' });
+const EMPTY = { hits: { hits: [] } };
+
+function stubClient() {
+  return {
+    search: jest.fn().mockResolvedValue(EMPTY),
+    count: jest.fn().mockResolvedValue({ count: 7 }),
+    openPointInTime: jest.fn().mockResolvedValue({ id: 'pit-1' }),
+    closePointInTime: jest.fn().mockResolvedValue({ succeeded: true }),
+  };
+}
+
+function setup() {
+  const client = stubClient();
+  const sut = new JobTasksSearchRepository(client as unknown as Client, config);
+  return { client, sut };
+}
+
+function responseError(statusCode: number, body: unknown): esErrors.ResponseError {
+  return new esErrors.ResponseError({
+    body,
+    statusCode,
+    headers: {},
+    warnings: null,
+    meta: {} as never,
+  });
+}
+
+const tenant = (domainId: string) => ({ term: { domain_id: domainId } });
+
+describe(JobTasksSearchRepository.name, () => {
+  describe('tenant guard', () => {
+    it('should AND the caller domain around the planned query', async () => {
+      const { client, sut } = setup();
+      const planned = { bool: { should: [{ term: { domain_id: 'other' } }] } };
+      await sut.forDomain('d1').search({ query: planned, size: 3 });
+      expect(client.search).toHaveBeenCalledWith({
+        index: 'job-tasks-test',
+        size: 3,
+        query: { bool: { filter: [tenant('d1')], must: [planned] } },
+      });
+    });
+
+    it('should scope a search without any query to the domain', async () => {
+      const { client, sut } = setup();
+      await sut.forDomain('d1').search({ size: 0 });
+      expect(client.search).toHaveBeenCalledWith(
+        expect.objectContaining({ query: { bool: { filter: [tenant('d1')] } } }),
+      );
+    });
+
+    it('should scope a point-in-time search and leave the index out', async () => {
+      const { client, sut } = setup();
+      const pit = { id: 'pit-1', keep_alive: '1m' };
+      await sut.forDomain('d2').search({ pit, search_after: [1] });
+      const sent = client.search.mock.calls[0]?.[0] as Record<string, unknown>;
+      expect(sent).toEqual({ pit, search_after: [1], query: { bool: { filter: [tenant('d2')] } } });
+      expect(sent).not.toHaveProperty('index');
+    });
+
+    it('should scope counts to the domain', async () => {
+      const { client, sut } = setup();
+      await expect(sut.forDomain('d1').count({ match_all: {} })).resolves.toBe(7);
+      expect(client.count).toHaveBeenCalledWith({
+        index: 'job-tasks-test',
+        query: { bool: { filter: [tenant('d1')], must: [{ match_all: {} }] } },
+      });
+    });
+
+    it('should refuse a global aggregation at any depth before sending anything', async () => {
+      const { client, sut } = setup();
+      const aggs = { by_job: { terms: { field: 'job_id' }, aggs: { all: { global: {} } } } };
+      await expect(sut.forDomain('d1').search({ aggs })).rejects.toThrow(/global/);
+      expect(client.search).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('error classification', () => {
+    it.each<[string, Error]>([
+      ['a connection error', new esErrors.ConnectionError('refused')],
+      ['a timeout', new esErrors.TimeoutError('slow')],
+      ['no living connections', new esErrors.NoLivingConnectionsError('none', {} as never)],
+      ['a 503', responseError(503, { error: { type: 'unavailable' } })],
+      ['a 429', responseError(429, { error: { type: 'es_rejected_execution_exception' } })],
+    ])('should answer %s as Elasticsearch unavailable', async (_name, error) => {
+      const { client, sut } = setup();
+      client.search.mockRejectedValue(error);
+      const failure = sut.forDomain('d1').search({});
+      await expect(failure).rejects.toBeInstanceOf(DependencyUnavailableError);
+      await expect(failure).rejects.toThrow(/Elasticsearch is unavailable/);
+    });
+
+    it('should answer a missing read model as unavailable, naming it', async () => {
+      const { client, sut } = setup();
+      client.count.mockRejectedValue(
+        responseError(404, { error: { type: 'index_not_found_exception' } }),
+      );
+      await expect(sut.forDomain('d1').count(undefined)).rejects.toThrow(
+        /read model "job-tasks-test" is unavailable/,
+      );
+    });
+
+    it('should turn a regexp too complex to determinize into a QueryError', async () => {
+      const { client, sut } = setup();
+      client.search.mockRejectedValue(
+        responseError(400, {
+          error: {
+            type: 'search_phase_execution_exception',
+            root_cause: [
+              {
+                type: 'query_shard_exception',
+                reason: 'Determinizing .*a.* would require more than 10000 effort',
+              },
+            ],
+          },
+        }),
+      );
+      await expect(sut.forDomain('d1').search({})).rejects.toBeInstanceOf(QueryError);
+    });
+
+    it('should pass any other failure on unchanged, as the bug it is', async () => {
+      const { client, sut } = setup();
+      const bug = responseError(400, { error: { type: 'parsing_exception' } });
+      client.openPointInTime.mockRejectedValue(bug);
+      await expect(sut.forDomain('d1').openPointInTime('1m')).rejects.toBe(bug);
+    });
+  });
+});
