@@ -1,7 +1,7 @@
 import { JsonLogger, createKafka } from '@app/platform';
-import type { SourceMessage } from '../src/batch/batch.types';
+import type { SourceMessage } from '../src/core/projection.types';
 import type { BatchProjectorService, FlushResult } from '../src/batch/batch-projector.service';
-import { KafkaBatchConsumerFactory } from '../src/kafka/kafka-batch.consumer';
+import { KafkaBatchConsumerFactory } from '../src/batch/kafka-batch.consumer';
 import { ProjectorMetrics } from '../src/metrics/projector.metrics';
 import { isolatedConfig } from './support/projector-test.config';
 import { StackClients } from './support/stack.clients';

@@ -1,11 +1,11 @@
 import type { ProjectorConfig } from '@app/config';
 import { Inject, Injectable } from '@nestjs/common';
-import type { WriteTarget } from '../elasticsearch/bulk-item.classifier';
+import type { WriteTarget } from '../core/projection.types';
 import { DeadLetterProducer } from '../kafka/dead-letter.producer';
 import { ProjectorMetrics } from '../metrics/projector.metrics';
 import { PROJECTOR_CONFIG } from '../projector.tokens';
 import { GenerationNotifier } from '../redis/generation.notifier';
-import type { SourceMessage } from './batch.types';
+import type { SourceMessage } from '../core/projection.types';
 import { decodeBatch, groupByTask } from './message-batch.plan';
 import { splitAtWatermarks } from './offset-commit.rule';
 import { StoreWriteRounds } from './store-write.rounds';

@@ -1,5 +1,5 @@
 import { sourceMessage } from '../../test/support/event-messages';
-import type { SourceMessage } from './batch.types';
+import type { SourceMessage } from '../core/projection.types';
 import type { FlushResult } from './batch-projector.service';
 import { FlushCoalescer } from './flush-coalescer';
 

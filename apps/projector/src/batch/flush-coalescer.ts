@@ -1,4 +1,4 @@
-import type { SourceMessage } from './batch.types';
+import type { SourceMessage } from '../core/projection.types';
 import type { FlushResult } from './batch-projector.service';
 
 interface Submission {

@@ -1,5 +1,5 @@
 import { decodeEventMessage, jobTaskDocumentId } from '@app/domain';
-import type { Rejection, SourcedEvent, SourceMessage } from './batch.types';
+import type { Rejection, SourcedEvent, SourceMessage } from '../core/projection.types';
 
 export interface DecodedBatch {
   events: SourcedEvent[];

@@ -2,7 +2,7 @@ import type { JsonLogger } from '@app/platform';
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { ProjectorMetrics } from '../metrics/projector.metrics';
 import { HEARTBEAT_WHILE_WAITING_MS } from '../projector.settings';
-import type { SourceMessage } from './batch.types';
+import type { SourceMessage } from '../core/projection.types';
 import type { FlushResult } from './batch-projector.service';
 import type { FlushCoalescer } from './flush-coalescer';
 import { partitionProgress } from './offset-commit.rule';

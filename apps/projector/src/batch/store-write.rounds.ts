@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { WriteTarget } from '../elasticsearch/bulk-item.classifier';
 import { JobTasksRepository } from '../elasticsearch/job-tasks.repository';
 import { ProjectorMetrics } from '../metrics/projector.metrics';
 import { MAX_WRITE_ROUNDS } from '../projector.settings';
@@ -9,7 +8,8 @@ import type {
   SourcedEvent,
   SourceMessage,
   StoredDocument,
-} from './batch.types';
+  WriteTarget,
+} from '../core/projection.types';
 import type { TaskGroup } from './message-batch.plan';
 import { planTaskWrite } from './task-write.plan';
 

@@ -1,5 +1,5 @@
 import { projectJobTask } from '@app/domain';
-import type { PlannedWrite, SourcedEvent, StoredDocument } from './batch.types';
+import type { PlannedWrite, SourcedEvent, StoredDocument } from '../core/projection.types';
 import type { TaskGroup } from './message-batch.plan';
 
 export type TaskPlan =

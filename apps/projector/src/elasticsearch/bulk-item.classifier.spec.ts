@@ -1,5 +1,5 @@
 import type { JobTaskDocument } from '@app/domain';
-import type { PlannedWrite } from '../batch/batch.types';
+import type { PlannedWrite } from '../core/projection.types';
 import { bulkOperations, classifyBulkItem } from './bulk-item.classifier';
 
 const document = { job_task_id: 't' } as JobTaskDocument;

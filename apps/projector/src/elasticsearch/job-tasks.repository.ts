@@ -1,14 +1,14 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { JobTaskDocument } from '@app/domain';
 import { Inject, Injectable } from '@nestjs/common';
-import type { PlannedWrite, StoredDocument } from '../batch/batch.types';
+import type {
+  ItemOutcome,
+  PlannedWrite,
+  StoredDocument,
+  WriteTarget,
+} from '../core/projection.types';
 import { ELASTICSEARCH_CLIENT } from '../projector.tokens';
-import {
-  bulkOperations,
-  classifyBulkItem,
-  type ItemOutcome,
-  type WriteTarget,
-} from './bulk-item.classifier';
+import { bulkOperations, classifyBulkItem } from './bulk-item.classifier';
 import { StoreUnavailableError } from './store.errors';
 
 // Only what classifyBulkItem reads: the documents themselves are not echoed back.

@@ -2,7 +2,7 @@ import type { ProjectorConfig } from '@app/config';
 import { JsonLogger } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { JobTasksIndexManager } from '../elasticsearch/job-tasks-index.manager';
-import { KafkaBatchConsumerFactory, type KafkaBatchConsumer } from '../kafka/kafka-batch.consumer';
+import { KafkaBatchConsumerFactory, type KafkaBatchConsumer } from '../batch/kafka-batch.consumer';
 import { KafkaTopicsAdmin, type PartitionRange } from '../kafka/kafka-topics.admin';
 import { PROJECTOR_CONFIG } from '../projector.tokens';
 import { progressTotals, reachedEnds } from './rebuild-progress.math';

@@ -2,13 +2,10 @@ import type { ProjectorConfig } from '@app/config';
 import { JsonLogger } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Consumer, Kafka } from 'kafkajs';
-import { BatchProjectorService } from '../batch/batch-projector.service';
-import { FlushCoalescer } from '../batch/flush-coalescer';
-import {
-  PartitionBatchHandler,
-  type PartitionBatchOptions,
-} from '../batch/partition-batch.handler';
-import type { WriteTarget } from '../elasticsearch/bulk-item.classifier';
+import { BatchProjectorService } from './batch-projector.service';
+import { FlushCoalescer } from './flush-coalescer';
+import { PartitionBatchHandler, type PartitionBatchOptions } from './partition-batch.handler';
+import type { WriteTarget } from '../core/projection.types';
 import { ProjectorMetrics } from '../metrics/projector.metrics';
 import { KAFKA, PROJECTOR_CONFIG } from '../projector.tokens';
 import {
