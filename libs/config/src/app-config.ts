@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { apiKeys } from './api-keys';
 import { ConfigError } from './config-error';
 import { bool, brokerList, logLevel, nonEmpty, port, positiveInt, url } from './env-parsers';
+import { projectorWindow, projectorWindowEnv } from './projector-window.config';
 
 const DEFAULT_TOPIC = 'power_scheduler.job_task.events';
 
@@ -88,7 +89,10 @@ function shared(e: z.output<typeof sharedEnv>) {
 export type SharedConfig = ReturnType<typeof shared>;
 
 export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env) {
-  const e = parse(z.object({ ...sharedEnv.shape, ...projectorEnv.shape }), env);
+  const e = parse(
+    z.object({ ...sharedEnv.shape, ...projectorEnv.shape, ...projectorWindowEnv.shape }),
+    env,
+  );
   return {
     ...shared(e),
     projector: {
@@ -98,6 +102,7 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env) {
       maxBatchEvents: e.PROJECTOR_MAX_BATCH_EVENTS,
       retryMaxMs: e.PROJECTOR_RETRY_MAX_MS,
     },
+    window: projectorWindow(e),
   };
 }
 export type ProjectorConfig = ReturnType<typeof loadProjectorConfig>;

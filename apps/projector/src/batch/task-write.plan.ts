@@ -37,6 +37,7 @@ export function planTaskWrite(
       id: group.id,
       domainId: group.domainId,
       document: result.document,
+      json: JSON.stringify(result.document),
       current,
       applied: appliedEvents,
       duplicates,

@@ -36,6 +36,8 @@ export interface StoredDocument {
   seqNo: number;
   primaryTerm: number;
   document: JobTaskDocument;
+  /** The document's JSON when we have it already (we wrote it), so the cache need not serialise it again. */
+  json?: string;
 }
 
 /** One document to write: `create` when `current` is null, else an `index` guarded by if_seq_no/if_primary_term. */
@@ -43,6 +45,8 @@ export interface PlannedWrite {
   id: string;
   domainId: string;
   document: JobTaskDocument;
+  /** The document serialised once, for the bulk body and for the cache's byte accounting. */
+  json: string;
   current: StoredDocument | null;
   applied: SourcedEvent[];
   duplicates: SourcedEvent[];

@@ -32,7 +32,8 @@ export function bulkOperations(
         },
       });
     }
-    operations.push(write.document);
+    // Pre-serialised: the client passes strings through, and the cache reuses the length.
+    operations.push(write.json);
   }
   return operations;
 }

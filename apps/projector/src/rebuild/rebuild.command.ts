@@ -47,7 +47,9 @@ export class RebuildCommand {
       groupId,
       fromBeginning: true,
       target: { name: index, isAlias: false },
-      onCommitted: (partition, next) => {
+      // A large window: nothing reads the new index before the swap, so a replay writes each document about once.
+      flushMaxIntervalMs: this.config.window.rebuildFlushMaxIntervalMs,
+      onCommitted: (partition: number, next: number) => {
         positions.set(partition, Math.max(next, positions.get(partition) ?? 0));
         onPosition();
       },
