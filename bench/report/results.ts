@@ -43,6 +43,19 @@ const max = (values: (number | null)[]): number | null => {
   return present.length === 0 ? null : Math.max(...present);
 };
 
+function runHeader(facts: RunFacts) {
+  return {
+    run_id: facts.runId,
+    started_at: facts.startedAt.toISOString(),
+    finished_at: facts.finishedAt.toISOString(),
+    duration_s: (facts.finishedAt.getTime() - facts.startedAt.getTime()) / 1_000,
+    machine: facts.machine,
+    git: facts.git,
+    options: facts.options,
+    workload: facts.workload,
+  };
+}
+
 function projectorHeadline(t: ThroughputFigure, inflight: readonly InflightLevel[]) {
   return {
     writes_per_task: writesPerTask(t),
@@ -59,14 +72,7 @@ export function projectorOnlyDocument(
   memory: MemoryFigure,
 ): Record<string, unknown> {
   return {
-    run_id: facts.runId,
-    started_at: facts.startedAt.toISOString(),
-    finished_at: facts.finishedAt.toISOString(),
-    duration_s: (facts.finishedAt.getTime() - facts.startedAt.getTime()) / 1_000,
-    machine: facts.machine,
-    git: facts.git,
-    options: facts.options,
-    workload: facts.workload,
+    ...runHeader(facts),
     projector: {
       events_per_s: t.projector.eventsPerS.median,
       efficiency: t.efficiency,
@@ -100,14 +106,7 @@ export function resultsDocument(facts: RunFacts, f: Figures): Record<string, unk
     f.freshness.projectorPeakRssMb,
   ];
   return {
-    run_id: facts.runId,
-    started_at: facts.startedAt.toISOString(),
-    finished_at: facts.finishedAt.toISOString(),
-    duration_s: (facts.finishedAt.getTime() - facts.startedAt.getTime()) / 1_000,
-    machine: facts.machine,
-    git: facts.git,
-    options: facts.options,
-    workload: facts.workload,
+    ...runHeader(facts),
     projector: {
       events_per_s: t.projector.eventsPerS.median,
       efficiency: t.efficiency,
