@@ -5,6 +5,7 @@ import { buildApiIndex } from './figures/api-index';
 import { apiLatencyFigure } from './figures/api-latency.figure';
 import { benchQueries } from './figures/api-queries';
 import { freshnessFigure } from './figures/freshness.figure';
+import { inflightFigure } from './figures/inflight.figure';
 import { memoryFigure } from './figures/memory.figure';
 import { perEventFigure } from './figures/per-event.figure';
 import { profileFigure } from './figures/profile.figure';
@@ -21,8 +22,8 @@ import { peakRssMb } from './lib/proc';
 import { RunNames } from './lib/run-names';
 import { machineInfo, REPO, stackUp, waitForElasticsearch } from './lib/stack';
 import { decodeAll, expectedDocuments, generateWorkload } from './lib/workload';
-import { markdownReport } from './report/markdown';
-import { resultsDocument, type RunFacts } from './report/results';
+import { markdownReport, projectorOnlyReport } from './report/markdown';
+import { projectorOnlyDocument, resultsDocument, type RunFacts } from './report/results';
 
 function gitFacts(): RunFacts['git'] {
   const git = (...args: string[]): string =>
@@ -35,6 +36,31 @@ function gitFacts(): RunFacts['git'] {
 }
 
 const DAY_MS = 86_400_000;
+
+function runFacts(
+  runId: string,
+  startedAt: Date,
+  options: RunFacts['options'],
+  machine: RunFacts['machine'],
+  tasks: number,
+  workload: ReturnType<typeof generateWorkload>,
+): RunFacts {
+  return {
+    runId,
+    startedAt,
+    finishedAt: new Date(),
+    options,
+    machine,
+    git: gitFacts(),
+    workload: {
+      tasks,
+      events: workload.messages.length,
+      duplicates: workload.duplicates,
+      domains: workload.domains.length,
+      byType: workload.byType,
+    },
+  };
+}
 
 function busiestDomain(domains: readonly string[]): string {
   const counts = new Map<string, number>();
@@ -84,6 +110,18 @@ async function main(): Promise<void> {
     );
 
     const throughput = await throughputFigure(ctx, topic, expected, total);
+    const inflight = await inflightFigure(ctx, workload.messages, expected);
+    if (options.projectorOnly) {
+      const memory = await memoryFigure(ctx, workload.messages, events);
+      const facts = runFacts(names.runId, startedAt, options, machine, expected.size, workload);
+      const file = join(REPO, 'bench/results', `${names.runId}.json`);
+      const document = projectorOnlyDocument(facts, throughput, inflight, memory);
+      writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
+      process.stdout.write(
+        `${projectorOnlyReport(facts, throughput, inflight, memory)}\n\nresults: ${file}\n`,
+      );
+      return;
+    }
     const profile = options.profile ? await profileFigure(ctx, topic, expected, total) : null;
     const perEvent = await perEventFigure(ctx, topic, total);
     const memory = await memoryFigure(ctx, workload.messages, events);
@@ -135,23 +173,10 @@ async function main(): Promise<void> {
       cached: peakRssMb(cached.child.pid),
     };
 
-    const facts: RunFacts = {
-      runId: names.runId,
-      startedAt,
-      finishedAt: new Date(),
-      options,
-      machine,
-      git: gitFacts(),
-      workload: {
-        tasks: expected.size,
-        events: total,
-        duplicates: workload.duplicates,
-        domains: workload.domains.length,
-        byType: workload.byType,
-      },
-    };
+    const facts = runFacts(names.runId, startedAt, options, machine, expected.size, workload);
     const figures = {
       throughput,
+      inflight,
       perEvent,
       freshness,
       apiIndex,

@@ -19,6 +19,10 @@ export interface BenchOptions {
   batchSweep: number[];
   /** In-flight task counts of the memory sweep (events of that many tasks interleaved round-robin). */
   inflightSweep: number[];
+  /** Figure 1 is repeated at these in-flight levels (the natural stream is the first level). */
+  inflightLevels: number[];
+  /** Only the projector's figures (1 at every level, its CPU per event, 5): no per-event baseline, no API. */
+  projectorOnly: boolean;
   /** Events in the memory-sweep topics. */
   sweepEvents: number;
   freshSeconds: number;
@@ -42,6 +46,8 @@ const DEFAULTS: BenchOptions = {
   maxBatchEvents: 5_000,
   batchSweep: [500, 2_000, 5_000, 20_000],
   inflightSweep: [1_000, 10_000],
+  inflightLevels: [2_000, 10_000],
+  projectorOnly: false,
   sweepEvents: 80_000,
   freshSeconds: 60,
   freshWindows: 3,
@@ -59,6 +65,7 @@ const QUICK: Partial<BenchOptions> = {
   perEventEvents: 4_000,
   batchSweep: [1_000, 5_000],
   inflightSweep: [2_000],
+  inflightLevels: [2_000],
   sweepEvents: 20_000,
   freshSeconds: 16,
   freshWindows: 2,
@@ -80,6 +87,8 @@ const FLAGS: Record<string, [keyof BenchOptions, Kind]> = {
   '--max-batch-events': ['maxBatchEvents', 'int'],
   '--batch-sweep': ['batchSweep', 'list'],
   '--inflight-sweep': ['inflightSweep', 'list'],
+  '--inflight-levels': ['inflightLevels', 'list'],
+  '--projector-only': ['projectorOnly', 'flag'],
   '--sweep-events': ['sweepEvents', 'int'],
   '--fresh-seconds': ['freshSeconds', 'int'],
   '--fresh-windows': ['freshWindows', 'int'],

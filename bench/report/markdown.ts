@@ -3,6 +3,7 @@ import { cpuTable } from './cpu-table';
 import { perQueryTable, sweepTable, table } from './detail-tables';
 import { check, int, mb, ms, range, sec, x } from './format';
 import { profileLines } from './profile-lines';
+import { cpuMicrosPerEvent, inflightRows } from './projector-levels';
 import type { Figures, RunFacts } from './results';
 
 function workLine(t: Figures['throughput']): string {
@@ -71,6 +72,14 @@ export function markdownReport(facts: RunFacts, f: Figures): string {
       t.allVerified ? `all ${int(t.tasks)} equal` : 'MISMATCH',
       '',
       check(t.allVerified),
+    ],
+    ...inflightRows(t, f.inflight).slice(3),
+    [
+      '1',
+      'projector CPU per event (process CPU time / events, natural stream)',
+      `${cpuMicrosPerEvent(t).toFixed(1)} µs`,
+      '',
+      `≤ 10 µs ${check(cpuMicrosPerEvent(t) <= 10)}`,
     ],
     [
       '2',
@@ -192,5 +201,32 @@ export function markdownReport(facts: RunFacts, f: Figures): string {
     perQueryTable(a),
     '',
     sweepTable(f.memory),
+  ].join('\n');
+}
+
+/** `--projector-only`: figure 1 at every in-flight level and the memory sweeps. */
+export function projectorOnlyReport(
+  facts: RunFacts,
+  t: Figures['throughput'],
+  inflight: Figures['inflight'],
+  memory: Figures['memory'],
+): string {
+  const o = facts.options;
+  const rows = [
+    ...inflightRows(t, inflight),
+    [
+      '1',
+      'projector CPU per event (process CPU time / events, natural stream)',
+      `${cpuMicrosPerEvent(t).toFixed(1)} µs`,
+      '',
+      `≤ 10 µs ${check(cpuMicrosPerEvent(t) <= 10)}`,
+    ],
+  ];
+  return [
+    `**Workload:** ${int(facts.workload.events)} events over ${int(facts.workload.tasks)} tasks (seed ${o.seed}), ${o.partitions} partitions; ${o.reps} repetitions. Run ${facts.runId}.`,
+    '',
+    table(['fig', 'figure', 'median', 'spread', 'target'], rows),
+    '',
+    sweepTable(memory),
   ].join('\n');
 }

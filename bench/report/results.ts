@@ -1,15 +1,18 @@
 import type { ApiIndex } from '../figures/api-index';
 import type { ApiLatencyFigure } from '../figures/api-latency.figure';
 import type { FreshnessFigure } from '../figures/freshness.figure';
+import { writesPerTask, type InflightLevel } from '../figures/inflight.figure';
 import type { MemoryFigure } from '../figures/memory.figure';
 import type { PerEventFigure } from '../figures/per-event.figure';
 import type { ProfileFigure } from '../figures/profile.figure';
 import type { ThroughputFigure } from '../figures/throughput.figure';
 import type { BenchOptions } from '../lib/bench-options';
 import type { MachineInfo } from '../lib/stack';
+import { cpuMicrosPerEvent, inflightResults } from './projector-levels';
 
 export interface Figures {
   throughput: ThroughputFigure;
+  inflight: InflightLevel[];
   perEvent: PerEventFigure;
   freshness: FreshnessFigure & { discarded: string[] };
   apiIndex: ApiIndex;
@@ -40,13 +43,7 @@ const max = (values: (number | null)[]): number | null => {
   return present.length === 0 ? null : Math.max(...present);
 };
 
-/** The results file: the dotted headline paths the issue asks for, then every detail behind them. */
-export function resultsDocument(facts: RunFacts, f: Figures): Record<string, unknown> {
-  const t = f.throughput;
-  const projectorPeaks = [
-    ...t.projector.reps.map((r) => r.peakRssMb),
-    f.freshness.projectorPeakRssMb,
-  ];
+function runHeader(facts: RunFacts) {
   return {
     run_id: facts.runId,
     started_at: facts.startedAt.toISOString(),
@@ -56,9 +53,64 @@ export function resultsDocument(facts: RunFacts, f: Figures): Record<string, unk
     git: facts.git,
     options: facts.options,
     workload: facts.workload,
+  };
+}
+
+function projectorHeadline(t: ThroughputFigure, inflight: readonly InflightLevel[]) {
+  return {
+    writes_per_task: writesPerTask(t),
+    cpu_us_per_event: cpuMicrosPerEvent(t),
+    inflight: inflightResults(t, inflight),
+  };
+}
+
+/** `npm run bench -- --projector-only`: the projector's figures alone, under the same paths as a full run. */
+export function projectorOnlyDocument(
+  facts: RunFacts,
+  t: ThroughputFigure,
+  inflight: readonly InflightLevel[],
+  memory: MemoryFigure,
+): Record<string, unknown> {
+  return {
+    ...runHeader(facts),
     projector: {
       events_per_s: t.projector.eventsPerS.median,
       efficiency: t.efficiency,
+      ...projectorHeadline(t, inflight),
+      verified: t.allVerified && inflight.every((l) => l.figure.allVerified),
+      runs: t.projector.reps.map(({ hotThreads: _h, profileFile: _p, ...rep }) => rep),
+    },
+    memory: {
+      projector_peak_rss_mb: Math.max(
+        ...[t, ...inflight.map((l) => l.figure)].flatMap((f) =>
+          f.projector.reps.map((r) => r.peakRssMb ?? 0),
+        ),
+      ),
+      batch_sweep: memory.batch,
+      inflight_sweep: memory.inflight,
+      sweep_events: memory.events,
+    },
+    discarded_attempts: [
+      ...t.discarded,
+      ...inflight.flatMap((l) => l.figure.discarded),
+      ...memory.discarded,
+    ],
+  };
+}
+
+/** The results file: the dotted headline paths the issue asks for, then every detail behind them. */
+export function resultsDocument(facts: RunFacts, f: Figures): Record<string, unknown> {
+  const t = f.throughput;
+  const projectorPeaks = [
+    ...t.projector.reps.map((r) => r.peakRssMb),
+    f.freshness.projectorPeakRssMb,
+  ];
+  return {
+    ...runHeader(facts),
+    projector: {
+      events_per_s: t.projector.eventsPerS.median,
+      efficiency: t.efficiency,
+      ...projectorHeadline(t, f.inflight),
       speedup_vs_per_event: t.projector.eventsPerS.median / f.perEvent.eventsPerS.median,
       events_per_s_spread: t.projector.eventsPerS,
       time_ms: t.projector.ms,
@@ -104,6 +156,7 @@ export function resultsDocument(facts: RunFacts, f: Figures): Record<string, unk
     },
     discarded_attempts: [
       ...t.discarded,
+      ...f.inflight.flatMap((l) => l.figure.discarded),
       ...f.perEvent.discarded,
       ...f.memory.discarded,
       ...f.freshness.discarded,

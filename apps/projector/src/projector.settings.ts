@@ -12,8 +12,6 @@ export const KAFKA_MAX_WAIT_MS = 500;
 export const KAFKA_MAX_BYTES_PER_PARTITION = 1_048_576;
 /** How often an eachBatch waiting on Elasticsearch heartbeats, well inside the session timeout. */
 export const HEARTBEAT_WHILE_WAITING_MS = 1_000;
-/** How long concurrent partition batches wait for each other to share one mget + bulk. */
-export const COALESCE_LINGER_MS = 2;
 /** Read → fold → conditional write rounds per flush before the remaining tasks are retried with backoff. */
 export const MAX_WRITE_ROUNDS = 16;
 

@@ -1,14 +1,15 @@
 import { JsonLogger, createKafka } from '@app/platform';
-import type { SourceMessage } from '../src/batch/batch.types';
 import type { BatchProjectorService, FlushResult } from '../src/batch/batch-projector.service';
-import { KafkaBatchConsumerFactory } from '../src/kafka/kafka-batch.consumer';
+import type { WriteWindow } from '../src/batch/write-window';
+import { KafkaBatchConsumerFactory } from '../src/batch/kafka-batch.consumer';
 import { ProjectorMetrics } from '../src/metrics/projector.metrics';
 import { isolatedConfig } from './support/projector-test.config';
 import { StackClients } from './support/stack.clients';
 
 /**
  * The offset-commit rule against the real kafkajs and broker: the store is replaced by a flush that fails a given
- * offset a few times, so we can watch what kafkajs redelivers after the partition is paused and resumed.
+ * offset a few times, so we can watch what kafkajs redelivers after the partition is rewound (seek), paused and
+ * resumed — while the fetch position runs ahead of the commit during a pending window.
  */
 describe('partition pause and redelivery (real Kafka)', () => {
   const config = isolatedConfig({ EVENTS_TOPIC_PARTITIONS: '1', PROJECTOR_RETRY_MAX_MS: '400' });
@@ -24,7 +25,9 @@ describe('partition pause and redelivery (real Kafka)', () => {
     const deliveries: number[][] = [];
     const committedWhileFailing: number[] = [];
     const projector = {
-      project: async (messages: readonly SourceMessage[]): Promise<FlushResult> => {
+      decode: () => ({ events: [], rejections: [] }),
+      flush: async (window: WriteWindow): Promise<FlushResult> => {
+        const messages = window.messages;
         deliveries.push(messages.map((m) => m.offset));
         const failing = failuresLeft > 0 && messages.some((m) => m.offset === failAt);
         if (!failing) return { unsettled: new Set(), failure: null };

@@ -69,4 +69,12 @@ describe('loadProjectorConfig', () => {
     expect(sut.projector.maxEventBytes).toBe(2048);
     expect(sut.projector.port).toBe(3001);
   });
+
+  it('should read the write-behind window settings, with defaults', () => {
+    const sut = loadProjectorConfig({ PROJECTOR_FLUSH_INTERVAL_MS: '100' });
+    expect(sut.window).toMatchObject({ flushIntervalMs: 100, flushMaxDocs: 50_000 });
+    expect(() => loadProjectorConfig({ PROJECTOR_CACHE_MAX_DOCS: '0' })).toThrow(
+      /PROJECTOR_CACHE_MAX_DOCS/,
+    );
+  });
 });

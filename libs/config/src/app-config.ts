@@ -11,6 +11,7 @@ import {
   positiveInt,
   url,
 } from './env-parsers';
+import { projectorWindow, projectorWindowEnv } from './projector-window.config';
 
 const DEFAULT_TOPIC = 'power_scheduler.job_task.events';
 
@@ -102,7 +103,10 @@ function shared(e: z.output<typeof sharedEnv>) {
 export type SharedConfig = ReturnType<typeof shared>;
 
 export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env) {
-  const e = parse(z.object({ ...sharedEnv.shape, ...projectorEnv.shape }), env);
+  const e = parse(
+    z.object({ ...sharedEnv.shape, ...projectorEnv.shape, ...projectorWindowEnv.shape }),
+    env,
+  );
   return {
     ...shared(e),
     projector: {
@@ -112,6 +116,7 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env) {
       maxBatchEvents: e.PROJECTOR_MAX_BATCH_EVENTS,
       retryMaxMs: e.PROJECTOR_RETRY_MAX_MS,
     },
+    window: projectorWindow(e),
   };
 }
 export type ProjectorConfig = ReturnType<typeof loadProjectorConfig>;

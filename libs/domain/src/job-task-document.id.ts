@@ -5,8 +5,11 @@ export const MAX_DOCUMENT_ID_BYTES = 512;
 
 // Unpaired surrogates (possible in JSON strings) would all become U+FFFD in UTF-8, merging distinct ids.
 const NEEDS_ESCAPE = /[%:]|[\uD800-\uDFFF]/gu;
+const HAS_ESCAPE = /[%:\uD800-\uDFFF]/u;
 
 function escapePart(part: string): string {
+  // The common id needs no escaping: skip the replace and the string it would allocate.
+  if (!HAS_ESCAPE.test(part)) return part;
   return part.replace(NEEDS_ESCAPE, (char) => {
     if (char === '%') return '%25';
     if (char === ':') return '%3A';
@@ -21,6 +24,8 @@ function escapePart(part: string): string {
  */
 export function jobTaskDocumentId(domainId: string, jobTaskId: string): string {
   const readable = `${escapePart(domainId)}:${escapePart(jobTaskId)}`;
+  // A UTF-16 unit is at most 3 UTF-8 bytes, so a short id needs no byte count.
+  if (readable.length * 3 <= MAX_DOCUMENT_ID_BYTES) return readable;
   if (Buffer.byteLength(readable, 'utf8') <= MAX_DOCUMENT_ID_BYTES) return readable;
   return `%sha256:${createHash('sha256').update(readable, 'utf8').digest('hex')}`;
 }

@@ -1,5 +1,5 @@
 import { decodeEventMessage, jobTaskDocumentId } from '@app/domain';
-import type { Rejection, SourcedEvent, SourceMessage } from './batch.types';
+import type { Rejection, SourcedEvent, SourceMessage } from '../core/projection.types';
 
 export interface DecodedBatch {
   events: SourcedEvent[];
@@ -27,9 +27,14 @@ export interface TaskGroup {
   events: SourcedEvent[];
 }
 
-/** Groups by document id, i.e. by (domain_id, job_task_id): the same task id under two domains is two groups. */
-export function groupByTask(events: readonly SourcedEvent[]): Map<string, TaskGroup> {
-  const groups = new Map<string, TaskGroup>();
+/**
+ * Groups by document id, i.e. by (domain_id, job_task_id): the same task id under two domains is two groups.
+ * `groups` may already hold earlier events (a window growing fetch by fetch).
+ */
+export function groupByTask(
+  events: readonly SourcedEvent[],
+  groups: Map<string, TaskGroup> = new Map(),
+): Map<string, TaskGroup> {
   for (const sourced of events) {
     const { domain_id, job_task_id } = sourced.event;
     const id = jobTaskDocumentId(domain_id, job_task_id);

@@ -1,4 +1,4 @@
-import type { Rejection, SourceMessage } from './batch.types';
+import type { Rejection, SourceMessage } from '../core/projection.types';
 
 export interface PartitionProgress {
   partition: number;

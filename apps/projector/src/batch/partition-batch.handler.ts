@@ -1,139 +1,50 @@
-import type { JsonLogger } from '@app/platform';
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
-import type { ProjectorMetrics } from '../metrics/projector.metrics';
+import type { SourceMessage } from '../core/projection.types';
 import { HEARTBEAT_WHILE_WAITING_MS } from '../projector.settings';
-import type { SourceMessage } from './batch.types';
-import type { FlushResult } from './batch-projector.service';
-import type { FlushCoalescer } from './flush-coalescer';
-import { partitionProgress } from './offset-commit.rule';
-import { PartitionBackoff } from './retry-backoff';
-
-export interface PartitionBatchOptions {
-  maxBatchEvents: number;
-  retryMaxMs: number;
-  /** Called after each durable step with the partition's new committed position (the rebuild's progress). */
-  onCommitted?: (partition: number, next: number, highWatermark: number) => void;
-}
+import type { WindowPipeline } from './window.pipeline';
 
 /**
- * What eachBatch does with one partition's batch: chunks of at most maxBatchEvents go through the coalescer; after
- * each chunk the settled prefix is resolved and committed. When a chunk is not fully durable the partition is
- * paused for a jittered backoff and eachBatch returns without resolving further: kafkajs fetches from the resolved
- * offset, so after the resume the first unapplied message is read again.
+ * What eachBatch does with one partition's batch: hand it to the write-behind window and resolve it, so kafkajs
+ * fetches on while the window is pending; commits follow the durable prefix (WindowPipeline), never the resolved
+ * offset. Before returning it heartbeats: a rebalance seen here is the only moment kafkajs lets us write and commit
+ * the pending window before the partitions are revoked. Never throws (kafkajs would restart the consumer).
  */
 export class PartitionBatchHandler {
-  private readonly backoff: PartitionBackoff;
-  private readonly resumeTimers = new Map<number, NodeJS.Timeout>();
-
-  constructor(
-    private readonly coalescer: FlushCoalescer,
-    private readonly metrics: ProjectorMetrics,
-    private readonly logger: JsonLogger,
-    private readonly options: PartitionBatchOptions,
-  ) {
-    this.backoff = new PartitionBackoff(options.retryMaxMs);
-  }
+  constructor(private readonly pipeline: WindowPipeline) {}
 
   async handle(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
+    if (!payload.isRunning() || payload.isStale()) return;
     const messages = batch.messages.map((m) => toSourceMessage(batch.topic, batch.partition, m));
-    for (let start = 0; start < messages.length; start += this.options.maxBatchEvents) {
-      if (!payload.isRunning() || payload.isStale()) return;
-      const chunk = messages.slice(start, start + this.options.maxBatchEvents);
-      const result = await this.flushWithHeartbeat(chunk, payload);
-      const [progress] = partitionProgress(chunk, (m) => !result.unsettled.has(m));
-      if (progress === undefined) return;
-      const high = Number(batch.highWatermark);
-      this.metrics.consumerLag.set(
-        { topic: batch.topic, partition: batch.partition },
-        Math.max(0, high - progress.next),
-      );
-      if (progress.next > (chunk[0]?.offset ?? progress.next)) {
-        payload.resolveOffset(String(progress.next - 1));
-        if (!(await this.commit(payload, progress.next))) return;
-        this.options.onCommitted?.(batch.partition, progress.next, high);
-      }
-      if (!progress.complete) {
-        this.pause(payload, progress.next, result.failure);
-        return;
-      }
-      this.backoff.succeeded(batch.partition);
-    }
+    if (!this.pipeline.ingest(batch.partition, messages, Number(batch.highWatermark))) return;
+    const last = messages[messages.length - 1];
+    if (last !== undefined) payload.resolveOffset(String(last.offset));
+    await this.heartbeating(payload, () => this.pipeline.flushIfDue());
+    await this.drainIfRebalancing(payload);
   }
 
-  /** Cancels pending resumes (the consumer is stopping). */
-  stop(): void {
-    this.resumeTimers.forEach((timer) => clearTimeout(timer));
-    this.resumeTimers.clear();
-    this.metrics.pausedPartitions.set(0);
-  }
-
-  private async flushWithHeartbeat(
-    chunk: SourceMessage[],
-    payload: EachBatchPayload,
-  ): Promise<FlushResult> {
-    // The session must outlive a slow Elasticsearch; a heartbeat refused during a rebalance is not our concern here.
+  private async heartbeating(payload: EachBatchPayload, work: () => Promise<void>): Promise<void> {
+    // Waiting on the flush in flight can outlast the session; a heartbeat refused during a rebalance is handled below.
     const timer = setInterval(
       () => void payload.heartbeat().catch(() => undefined),
       HEARTBEAT_WHILE_WAITING_MS,
     );
     try {
-      return await this.coalescer.submit(chunk);
-    } catch (error) {
-      return {
-        unsettled: new Set(chunk),
-        failure: error instanceof Error ? error : new Error(String(error)),
-      };
+      await work();
     } finally {
       clearInterval(timer);
     }
   }
 
-  private async commit(payload: EachBatchPayload, next: number): Promise<boolean> {
-    const { topic, partition } = payload.batch;
+  private async drainIfRebalancing(payload: EachBatchPayload): Promise<void> {
     try {
-      // Through the payload, not consumer.commitOffsets: the latter is skipped once a shutdown has begun, and the
-      // batch in flight during a SIGTERM should still commit what it made durable.
-      await payload.commitOffsetsIfNecessary({
-        topics: [{ topic, partitions: [{ partition, offset: String(next) }] }],
-      });
-      return true;
+      await payload.heartbeat();
     } catch (error) {
-      // Typically a rebalance: the next owner starts from the last commit and finds these events as duplicates.
-      this.logger.event('warn', 'offset commit failed; stopping this batch', {
-        topic,
-        partition,
-        offset: next,
-        error: error instanceof Error ? error.message : String(error),
-      });
-      return false;
+      if ((error as { type?: unknown }).type !== 'REBALANCE_IN_PROGRESS') return;
+      // The old generation may still commit until it rejoins: write the window now, so the next owner of these
+      // partitions starts after it instead of folding it again.
+      await this.heartbeating(payload, () => this.pipeline.drain('rebalance'));
     }
-  }
-
-  private pause(payload: EachBatchPayload, next: number, failure: Error | null): void {
-    const { topic, partition } = payload.batch;
-    const delay = this.backoff.failed(partition);
-    this.metrics.retries.inc({ kind: 'transient' });
-    this.metrics.backoffSeconds.inc(delay / 1_000);
-    this.logger.event('warn', 'partition paused after a transient failure', {
-      topic,
-      partition,
-      resumeFrom: next,
-      delayMs: delay,
-      attempt: this.backoff.attemptsOf(partition),
-      error: failure?.message ?? 'unknown',
-    });
-    const resume = payload.pause();
-    clearTimeout(this.resumeTimers.get(partition));
-    this.resumeTimers.set(
-      partition,
-      setTimeout(() => {
-        this.resumeTimers.delete(partition);
-        this.metrics.pausedPartitions.set(this.resumeTimers.size);
-        resume();
-      }, delay),
-    );
-    this.metrics.pausedPartitions.set(this.resumeTimers.size);
   }
 }
 

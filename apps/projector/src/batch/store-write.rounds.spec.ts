@@ -1,9 +1,13 @@
 import { projectJobTask, type JobTaskDocument } from '@app/domain';
 import { sourceMessage, wireEvent } from '../../test/support/event-messages';
-import type { ItemOutcome, WriteTarget } from '../elasticsearch/bulk-item.classifier';
 import type { JobTasksRepository } from '../elasticsearch/job-tasks.repository';
 import { ProjectorMetrics } from '../metrics/projector.metrics';
-import type { PlannedWrite, StoredDocument } from './batch.types';
+import type {
+  ItemOutcome,
+  PlannedWrite,
+  StoredDocument,
+  WriteTarget,
+} from '../core/projection.types';
 import { decodeBatch, groupByTask } from './message-batch.plan';
 import { StoreWriteRounds } from './store-write.rounds';
 

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { WriteTarget } from '../elasticsearch/bulk-item.classifier';
 import { JobTasksRepository } from '../elasticsearch/job-tasks.repository';
 import { ProjectorMetrics } from '../metrics/projector.metrics';
 import { MAX_WRITE_ROUNDS } from '../projector.settings';
@@ -9,7 +8,8 @@ import type {
   SourcedEvent,
   SourceMessage,
   StoredDocument,
-} from './batch.types';
+  WriteTarget,
+} from '../core/projection.types';
 import type { TaskGroup } from './message-batch.plan';
 import { planTaskWrite } from './task-write.plan';
 
@@ -22,6 +22,8 @@ export interface StoreOutcome {
   applied: SourcedEvent[];
   duplicates: number;
   failure: Error | null;
+  /** The durable version of every document whose events are all settled: what the cache may keep. */
+  settled: Map<string, StoredDocument>;
 }
 
 interface TaskState {
@@ -45,7 +47,15 @@ export class StoreWriteRounds {
     private readonly metrics: ProjectorMetrics,
   ) {}
 
-  async apply(groups: Iterable<TaskGroup>, target: WriteTarget): Promise<StoreOutcome> {
+  /**
+   * `known` holds cached versions: those documents are not read first. A stale one costs a 409 and a re-read, so
+   * the cache can only make a flush cheaper, never wrong.
+   */
+  async apply(
+    groups: Iterable<TaskGroup>,
+    target: WriteTarget,
+    known: ReadonlyMap<string, StoredDocument> = new Map(),
+  ): Promise<StoreOutcome> {
     const outcome: StoreOutcome = {
       unsettled: new Set(),
       rejections: [],
@@ -53,12 +63,15 @@ export class StoreWriteRounds {
       applied: [],
       duplicates: 0,
       failure: null,
+      settled: new Map(),
     };
     const tasks = new Map<string, TaskState>();
+    let toRead = new Set<string>();
     for (const group of groups) {
-      tasks.set(group.id, { group, remaining: [...group.events], current: null, window: Infinity });
+      const current = known.get(group.id) ?? null;
+      tasks.set(group.id, { group, remaining: [...group.events], current, window: Infinity });
+      if (current === null) toRead.add(group.id);
     }
-    let toRead = new Set(tasks.keys());
     for (let round = 0; tasks.size > 0 && round < MAX_WRITE_ROUNDS; round += 1) {
       try {
         await this.refresh(tasks, toRead, target);
@@ -107,7 +120,7 @@ export class StoreWriteRounds {
         planned.push({ state, write: plan.write, taken: events.length });
       } else if (plan.kind === 'unchanged') {
         outcome.duplicates += plan.duplicates.length;
-        this.consume(tasks, state, events.length);
+        this.consume(tasks, state, events.length, outcome);
       } else {
         // The stored document is unreadable: dead-letter rather than wedge the partition (see docs/projector.md).
         const message = `stored document ${state.group.id} cannot be merged into: ${plan.error.message}`;
@@ -140,8 +153,9 @@ export class StoreWriteRounds {
             seqNo: result.seqNo,
             primaryTerm: result.primaryTerm,
             document: write.document,
+            json: write.json,
           };
-          this.consume(tasks, state, taken);
+          this.consume(tasks, state, taken, outcome);
           return;
         case 'conflict':
           this.metrics.retries.inc({ kind: 'version_conflict' });
@@ -166,7 +180,7 @@ export class StoreWriteRounds {
               message: `Elasticsearch rejected the projected document: ${result.detail}`,
             });
           }
-          this.consume(tasks, state, 1);
+          this.consume(tasks, state, 1, outcome);
           return;
         default: {
           const unreachable: never = result;
@@ -177,8 +191,15 @@ export class StoreWriteRounds {
     return toRead;
   }
 
-  private consume(tasks: Map<string, TaskState>, state: TaskState, count: number): void {
+  private consume(
+    tasks: Map<string, TaskState>,
+    state: TaskState,
+    count: number,
+    outcome: StoreOutcome,
+  ): void {
     state.remaining = state.remaining.slice(count);
-    if (state.remaining.length === 0) tasks.delete(state.group.id);
+    if (state.remaining.length > 0) return;
+    tasks.delete(state.group.id);
+    if (state.current !== null) outcome.settled.set(state.group.id, state.current);
   }
 }

@@ -1,6 +1,6 @@
 import { projectJobTask, type JobTaskDocument } from '@app/domain';
 import { sourceMessage, wireEvent } from '../../test/support/event-messages';
-import type { SourcedEvent, StoredDocument } from './batch.types';
+import type { SourcedEvent, StoredDocument } from '../core/projection.types';
 import { decodeBatch } from './message-batch.plan';
 import { planTaskWrite } from './task-write.plan';
 

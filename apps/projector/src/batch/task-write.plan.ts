@@ -1,5 +1,5 @@
 import { projectJobTask } from '@app/domain';
-import type { PlannedWrite, SourcedEvent, StoredDocument } from './batch.types';
+import type { PlannedWrite, SourcedEvent, StoredDocument } from '../core/projection.types';
 import type { TaskGroup } from './message-batch.plan';
 
 export type TaskPlan =
@@ -37,6 +37,7 @@ export function planTaskWrite(
       id: group.id,
       domainId: group.domainId,
       document: result.document,
+      json: JSON.stringify(result.document),
       current,
       applied: appliedEvents,
       duplicates,

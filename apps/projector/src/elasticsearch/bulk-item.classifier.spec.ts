@@ -1,5 +1,5 @@
 import type { JobTaskDocument } from '@app/domain';
-import type { PlannedWrite } from '../batch/batch.types';
+import type { PlannedWrite } from '../core/projection.types';
 import { bulkOperations, classifyBulkItem } from './bulk-item.classifier';
 
 const document = { job_task_id: 't' } as JobTaskDocument;
@@ -7,6 +7,7 @@ const write = (current: PlannedWrite['current']): PlannedWrite => ({
   id: 'd:t',
   domainId: 'd',
   document,
+  json: JSON.stringify(document),
   current,
   applied: [],
   duplicates: [],
@@ -16,7 +17,7 @@ describe(bulkOperations.name, () => {
   it('should create new documents through the alias, requiring it to be an alias', () => {
     expect(bulkOperations([write(null)], { name: 'tasks', isAlias: true })).toEqual([
       { create: { _index: 'tasks', _id: 'd:t', require_alias: true } },
-      document,
+      JSON.stringify(document),
     ]);
   });
 

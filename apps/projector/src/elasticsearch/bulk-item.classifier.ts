@@ -1,20 +1,5 @@
 import type { estypes } from '@elastic/elasticsearch';
-import type { PlannedWrite } from '../batch/batch.types';
-
-/** Where new documents go: the live alias, or a concrete index being rebuilt. */
-export interface WriteTarget {
-  name: string;
-  isAlias: boolean;
-}
-
-export type ItemOutcome =
-  | { kind: 'written'; index: string; seqNo: number; primaryTerm: number }
-  /** Someone else wrote the document since we read it (409), or the index we read it from is gone (404). */
-  | { kind: 'conflict' }
-  /** Overload or a server fault on this one item (429, 5xx): retry later, never skip. */
-  | { kind: 'transient'; detail: string }
-  /** The document itself cannot be indexed (mapping/parse error): retrying would fail forever. */
-  | { kind: 'rejected'; detail: string };
+import type { ItemOutcome, PlannedWrite, WriteTarget } from '../core/projection.types';
 
 const MAX_DETAIL_CHARS = 1_000;
 
@@ -47,7 +32,8 @@ export function bulkOperations(
         },
       });
     }
-    operations.push(write.document);
+    // Pre-serialised: the client passes strings through, and the cache reuses the length.
+    operations.push(write.json);
   }
   return operations;
 }

@@ -1,14 +1,14 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { JobTaskDocument } from '@app/domain';
 import { Inject, Injectable } from '@nestjs/common';
-import type { PlannedWrite, StoredDocument } from '../batch/batch.types';
-import { ELASTICSEARCH_CLIENT } from '../projector.tokens';
-import {
-  bulkOperations,
-  classifyBulkItem,
-  type ItemOutcome,
-  type WriteTarget,
-} from './bulk-item.classifier';
+import type {
+  ItemOutcome,
+  PlannedWrite,
+  StoredDocument,
+  WriteTarget,
+} from '../core/projection.types';
+import { ELASTICSEARCH_CLIENT, PROJECTOR_CONFIG, type ProjectorConfig } from '../projector.tokens';
+import { bulkOperations, classifyBulkItem } from './bulk-item.classifier';
 import { StoreUnavailableError } from './store.errors';
 
 // Only what classifyBulkItem reads: the documents themselves are not echoed back.
@@ -24,15 +24,71 @@ const BULK_FILTER_PATH = [
   'items.*.error.caused_by.reason',
 ];
 
+/** How large one request may be: a flush window can hold tens of thousands of documents. */
+export interface RequestLimits {
+  maxDocs: number;
+  maxBytes: number;
+}
+
 /** The only place that reads or writes read-model documents. */
 @Injectable()
 export class JobTasksRepository {
-  constructor(@Inject(ELASTICSEARCH_CLIENT) private readonly es: Client) {}
+  private readonly limits: RequestLimits;
+
+  constructor(
+    @Inject(ELASTICSEARCH_CLIENT) private readonly es: Client,
+    @Inject(PROJECTOR_CONFIG) config: ProjectorConfig,
+  ) {
+    this.limits = {
+      maxDocs: config.projector.maxBatchEvents,
+      maxBytes: config.window.bulkMaxBytes,
+    };
+  }
+
+  /** The concrete indices an alias points to now (a rebuild may have moved it since a document was cached). */
+  async aliasIndices(alias: string): Promise<Set<string>> {
+    try {
+      return new Set(Object.keys(await this.es.indices.getAlias({ name: alias })));
+    } catch (error) {
+      throw new StoreUnavailableError('get alias', error);
+    }
+  }
 
   /** Current documents by id (absent ids were never written); realtime, so it sees our own unrefreshed writes. */
   async read(target: string, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
     const found = new Map<string, StoredDocument>();
-    if (ids.length === 0) return found;
+    for (let start = 0; start < ids.length; start += this.limits.maxDocs) {
+      await this.readChunk(target, ids.slice(start, start + this.limits.maxDocs), found);
+    }
+    return found;
+  }
+
+  /** Bulk requests one after the other (never two in flight); the outcome of each write, index for index. */
+  async write(target: WriteTarget, writes: readonly PlannedWrite[]): Promise<ItemOutcome[]> {
+    const outcomes: ItemOutcome[] = [];
+    let chunk: PlannedWrite[] = [];
+    let bytes = 0;
+    for (const write of writes) {
+      if (
+        chunk.length >= this.limits.maxDocs ||
+        (chunk.length > 0 && bytes + write.json.length > this.limits.maxBytes)
+      ) {
+        outcomes.push(...(await this.writeChunk(target, chunk)));
+        chunk = [];
+        bytes = 0;
+      }
+      chunk.push(write);
+      bytes += write.json.length;
+    }
+    if (chunk.length > 0) outcomes.push(...(await this.writeChunk(target, chunk)));
+    return outcomes;
+  }
+
+  private async readChunk(
+    target: string,
+    ids: readonly string[],
+    found: Map<string, StoredDocument>,
+  ): Promise<void> {
     let response;
     try {
       response = await this.es.mget<JobTaskDocument>({ index: target, ids: [...ids] });
@@ -51,12 +107,12 @@ export class JobTasksRepository {
         });
       }
     }
-    return found;
   }
 
-  /** One bulk request; the outcome of each write, index for index. */
-  async write(target: WriteTarget, writes: readonly PlannedWrite[]): Promise<ItemOutcome[]> {
-    if (writes.length === 0) return [];
+  private async writeChunk(
+    target: WriteTarget,
+    writes: readonly PlannedWrite[],
+  ): Promise<ItemOutcome[]> {
     let response;
     try {
       response = await this.es.bulk({

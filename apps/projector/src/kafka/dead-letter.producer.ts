@@ -1,7 +1,7 @@
 import type { ProjectorConfig } from '@app/config';
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
-import type { Rejection } from '../batch/batch.types';
+import type { Rejection } from '../core/projection.types';
 import { ProjectorMetrics } from '../metrics/projector.metrics';
 import { KAFKA, PROJECTOR_CONFIG } from '../projector.tokens';
 import { deadLetterMessage } from './dead-letter.record';

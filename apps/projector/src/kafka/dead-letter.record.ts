@@ -1,5 +1,5 @@
 import type { Message } from 'kafkajs';
-import type { MessageHeaders, Rejection } from '../batch/batch.types';
+import type { MessageHeaders, Rejection } from '../core/projection.types';
 
 export const DLQ_HEADERS = {
   reason: 'dlq.reason',

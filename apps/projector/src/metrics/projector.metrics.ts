@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+export interface WindowGauges {
+  dirtyDocs: number;
+  dirtyBytes: number;
+  cache: { docs: number; bytes: number; hits: number; misses: number };
+}
+
 /** Every metric of the projector, in its own registry so several app instances can live in one test process. */
 @Injectable()
 export class ProjectorMetrics {
@@ -73,10 +79,23 @@ export class ProjectorMetrics {
     registers: [this.registry],
   });
 
+  readonly flushes = new Counter({
+    name: 'projector_flushes_total',
+    help: 'Flush windows written, by the bound that closed them: time, docs, bytes, rebalance, shutdown',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
+
   private newestAppliedMs: number | null = null;
+  private window: () => WindowGauges = () => ({
+    dirtyDocs: 0,
+    dirtyBytes: 0,
+    cache: { docs: 0, bytes: 0, hits: 0, misses: 0 },
+  });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'projector_' });
+    this.windowGauges();
     const newestApplied = (): number | null => this.newestAppliedMs;
     new Gauge({
       name: 'projector_projection_lag_seconds',
@@ -86,6 +105,51 @@ export class ProjectorMetrics {
         const newest = newestApplied();
         if (newest !== null) this.set((Date.now() - newest) / 1_000);
       },
+    });
+  }
+
+  /** The live window and cache, read at scrape time (one pipeline per registry). */
+  watchWindow(read: () => WindowGauges): void {
+    this.window = read;
+  }
+
+  private windowGauges(): void {
+    const read = (): WindowGauges => this.window();
+    const gauge = (name: string, help: string, value: (w: WindowGauges) => number): void => {
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.set(value(read()));
+        },
+      });
+    };
+    gauge(
+      'projector_window_dirty_documents',
+      'Documents with events not yet written',
+      (w) => w.dirtyDocs,
+    );
+    gauge(
+      'projector_window_dirty_bytes',
+      'Estimated heap bytes of the pending window',
+      (w) => w.dirtyBytes,
+    );
+    gauge(
+      'projector_cache_documents',
+      'Clean documents cached with their seq_no',
+      (w) => w.cache.docs,
+    );
+    gauge('projector_cache_bytes', 'JSON bytes of the cached documents', (w) => w.cache.bytes);
+    gauge(
+      'projector_cache_hits_total',
+      'Documents a flush found in the cache (no mget)',
+      (w) => w.cache.hits,
+    );
+    gauge('projector_cache_misses_total', 'Documents a flush had to read', (w) => w.cache.misses);
+    gauge('projector_cache_hit_ratio', 'Hits / (hits + misses) since start', (w) => {
+      const total = w.cache.hits + w.cache.misses;
+      return total === 0 ? 0 : w.cache.hits / total;
     });
   }
 

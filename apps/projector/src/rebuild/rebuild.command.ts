@@ -2,7 +2,7 @@ import type { ProjectorConfig } from '@app/config';
 import { JsonLogger } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { JobTasksIndexManager } from '../elasticsearch/job-tasks-index.manager';
-import { KafkaBatchConsumerFactory, type KafkaBatchConsumer } from '../kafka/kafka-batch.consumer';
+import { KafkaBatchConsumerFactory, type KafkaBatchConsumer } from '../batch/kafka-batch.consumer';
 import { KafkaTopicsAdmin, type PartitionRange } from '../kafka/kafka-topics.admin';
 import { PROJECTOR_CONFIG } from '../projector.tokens';
 import { progressTotals, reachedEnds } from './rebuild-progress.math';
@@ -47,7 +47,9 @@ export class RebuildCommand {
       groupId,
       fromBeginning: true,
       target: { name: index, isAlias: false },
-      onCommitted: (partition, next) => {
+      // A large window: nothing reads the new index before the swap, so a replay writes each document about once.
+      flushMaxIntervalMs: this.config.window.rebuildFlushMaxIntervalMs,
+      onCommitted: (partition: number, next: number) => {
         positions.set(partition, Math.max(next, positions.get(partition) ?? 0));
         onPosition();
       },

@@ -9,7 +9,7 @@ import {
 import { setTimeout as sleep } from 'node:timers/promises';
 import { backoffDelay } from '../batch/retry-backoff';
 import { JobTasksIndexManager } from '../elasticsearch/job-tasks-index.manager';
-import { KafkaBatchConsumerFactory, type KafkaBatchConsumer } from '../kafka/kafka-batch.consumer';
+import { KafkaBatchConsumerFactory, type KafkaBatchConsumer } from '../batch/kafka-batch.consumer';
 import { KafkaTopicsAdmin } from '../kafka/kafka-topics.admin';
 import { PROJECTOR_CONFIG } from '../projector.tokens';
 import { STARTUP_RETRY_MAX_MS } from '../projector.settings';

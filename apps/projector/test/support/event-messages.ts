@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SourceMessage } from '../../src/batch/batch.types';
+import type { SourceMessage } from '../../src/core/projection.types';
 
 /** An event as an emitter would send it; override any envelope field or the data. */
 export function wireEvent(

@@ -1,3 +1,4 @@
+import { canonicalEvent } from './canonical-event.fast-path';
 import { mostSevereProblem } from './decode-problem.precedence';
 import type { DecodeProblem, DlqReason } from './dlq-reason.types';
 import { parseEventData, type DataParse } from './event-data.parser';
@@ -27,8 +28,15 @@ export interface DecodeOptions {
 export function decodeEventMessage(message: RawEventMessage, options: DecodeOptions): DecodedEvent {
   const read = readEventObject(message.value, options.maxValueBytes);
   if (!read.ok) return rejected(read.problem);
-  const object = read.value;
+  const event = canonicalEvent(read.value, message.key);
+  return event !== null ? { ok: true, event } : decodeEventObject(read.value, message.key);
+}
 
+/** The general path: every schema and check runs, so a rejection carries the reason of highest precedence. */
+export function decodeEventObject(
+  object: Record<string, unknown>,
+  key: Buffer | null,
+): DecodedEvent {
   const envelope = envelopeSchema.safeParse(object);
   const data: DataParse | null =
     typeof object.event_type === 'string' && isJobTaskEventType(object.event_type)
@@ -39,7 +47,7 @@ export function decodeEventMessage(message: RawEventMessage, options: DecodeOpti
     ...(data !== null && !data.ok ? data.problems : []),
     ...eventTypeProblems(object.event_type),
     ...timestampProblems(object.occurred_at),
-    ...keyProblems(object.job_task_id, message.key),
+    ...keyProblems(object.job_task_id, key),
   ];
   const occurredAt = envelope.success ? normaliseOccurredAt(envelope.data.occurred_at) : null;
   if (problems.length === 0 && envelope.success && data?.ok === true && occurredAt !== null) {

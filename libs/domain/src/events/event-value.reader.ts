@@ -1,9 +1,7 @@
+import { isUtf8 } from 'node:buffer';
 import type { DecodeProblem } from './dlq-reason.types';
 
 export type Step<T> = { ok: true; value: T } | { ok: false; problem: DecodeProblem };
-
-// fatal: a malformed byte sequence must fail rather than turn into U+FFFD and slip through as valid text.
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function checkSize(value: Buffer, maxValueBytes: number): Step<Buffer> {
   if (value.length <= maxValueBytes) return { ok: true, value };
@@ -20,12 +18,13 @@ export function parseJson(value: Buffer | null): Step<unknown> {
   if (value === null) {
     return { ok: false, problem: { reason: 'INVALID_JSON', message: 'value is null (tombstone)' } };
   }
-  let text: string;
-  try {
-    text = utf8.decode(value);
-  } catch {
+  // isUtf8 validates natively without building a string; toString then never meets a malformed sequence.
+  if (!isUtf8(value)) {
     return { ok: false, problem: { reason: 'INVALID_JSON', message: 'value is not valid UTF-8' } };
   }
+  // Like the WHATWG decoder, a leading byte-order mark is not part of the text.
+  const hasBom = value.length >= 3 && value[0] === 0xef && value[1] === 0xbb && value[2] === 0xbf;
+  const text = value.toString('utf8', hasBom ? 3 : 0);
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {

@@ -17,7 +17,7 @@ export function isLeapYear(year: number): boolean {
 
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date; Date.UTC is avoided because it maps years 0–99 to 19xx. */
@@ -38,6 +38,52 @@ export function daysSinceEpoch(year: number, month: number, day: number): number
  * a date-time (no zone, month 13, 31 April, leap second, hour 24, …).
  */
 export function normaliseOccurredAt(text: string): string | null {
+  if (isCanonicalUtc(text)) return text;
+  return parseOccurredAt(text);
+}
+
+const DIGIT_0 = 48;
+// Positions of the separators in `YYYY-MM-DDTHH:mm:ss.sssZ`; every other position is a digit.
+const SEPARATORS: readonly (readonly [number, number])[] = [
+  [4, 45], // -
+  [7, 45], // -
+  [10, 84], // T
+  [13, 58], // :
+  [16, 58], // :
+  [19, 46], // .
+  [23, 90], // Z
+];
+
+function digits(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i += 1) value = value * 10 + text.charCodeAt(i) - DIGIT_0;
+  return value;
+}
+
+/**
+ * The form most emitters send, which is already the normalised one: checked by character codes, without the
+ * regex, the date arithmetic and the Date object of the general parser. Any other spelling (offsets, lower-case
+ * `t`/`z`, other fraction lengths) takes the general path.
+ */
+export function isCanonicalUtc(text: string): boolean {
+  if (text.length !== 24) return false;
+  for (let i = 0, s = 0; i < 24; i += 1) {
+    const code = text.charCodeAt(i);
+    const separator = SEPARATORS[s];
+    if (separator !== undefined && separator[0] === i) {
+      if (code !== separator[1]) return false;
+      s += 1;
+    } else if (code < DIGIT_0 || code > DIGIT_0 + 9) return false;
+  }
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
+  return digits(text, 11, 2) <= 23 && digits(text, 14, 2) <= 59 && digits(text, 17, 2) <= 59;
+}
+
+/** The general RFC 3339 parser behind `normaliseOccurredAt`, for any spelling with a zone. */
+export function parseOccurredAt(text: string): string | null {
   const match = DATE_TIME.exec(text);
   if (match === null) return null;
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [

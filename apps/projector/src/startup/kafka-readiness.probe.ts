@@ -2,7 +2,7 @@ import type { ReadinessProbe } from '@app/platform';
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Admin, Kafka } from 'kafkajs';
 import { KAFKA } from '../projector.tokens';
-import { ProjectorRunner } from '../startup/projector.runner';
+import { ProjectorRunner } from './projector.runner';
 
 /** Ready when the broker answers and the live consumer is in its group. */
 @Injectable()

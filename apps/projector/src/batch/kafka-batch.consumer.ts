@@ -2,17 +2,14 @@ import type { ProjectorConfig } from '@app/config';
 import { JsonLogger } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Consumer, Kafka } from 'kafkajs';
-import { BatchProjectorService } from '../batch/batch-projector.service';
-import { FlushCoalescer } from '../batch/flush-coalescer';
-import {
-  PartitionBatchHandler,
-  type PartitionBatchOptions,
-} from '../batch/partition-batch.handler';
-import type { WriteTarget } from '../elasticsearch/bulk-item.classifier';
+import { BatchProjectorService } from './batch-projector.service';
+import { PartitionBatchHandler } from './partition-batch.handler';
+import type { WriteTarget } from '../core/projection.types';
+import { TaskStateCache } from './task-state.cache';
+import { WindowPipeline, type PartitionControl, type PipelineOptions } from './window.pipeline';
 import { ProjectorMetrics } from '../metrics/projector.metrics';
 import { KAFKA, PROJECTOR_CONFIG } from '../projector.tokens';
 import {
-  COALESCE_LINGER_MS,
   KAFKA_HEARTBEAT_INTERVAL_MS,
   KAFKA_MAX_BYTES_PER_PARTITION,
   KAFKA_MAX_WAIT_MS,
@@ -23,7 +20,9 @@ export interface BatchConsumerOptions {
   groupId: string;
   fromBeginning: boolean;
   target: WriteTarget;
-  onCommitted?: PartitionBatchOptions['onCommitted'];
+  onCommitted?: PipelineOptions['onCommitted'];
+  /** Age bound of a window while behind; the rebuild's is larger (nothing reads its index yet). */
+  flushMaxIntervalMs?: number;
   /** kafkajs gave up on this consumer (a crash it will not restart from); the owner decides what to do. */
   onFatal?: (error: Error) => void;
 }
@@ -36,18 +35,48 @@ export type ConsumerState = 'idle' | 'starting' | 'running' | 'restarting' | 'cr
  * PartitionBatchHandler has made a prefix durable. eachBatch never throws (kafkajs would restart the consumer and
  * re-deliver from the last commit in a loop); failures become a paused partition instead.
  */
-export class KafkaBatchConsumer {
+export class KafkaBatchConsumer implements PartitionControl {
   private state: ConsumerState = 'idle';
   private lastError: string | null = null;
+  private pipeline: WindowPipeline | null = null;
+  private readonly resumeTimers = new Map<number, NodeJS.Timeout>();
 
   constructor(
     private readonly consumer: Consumer,
-    private readonly handler: PartitionBatchHandler,
+    private readonly metrics: ProjectorMetrics,
     private readonly logger: JsonLogger,
     private readonly config: ProjectorConfig,
     private readonly options: BatchConsumerOptions,
   ) {
     this.watchLifecycle();
+  }
+
+  /** The pipeline is built around this consumer (it commits and rewinds through it), so it is attached after. */
+  attach(pipeline: WindowPipeline): void {
+    this.pipeline = pipeline;
+  }
+
+  async commit(partition: number, offset: number): Promise<void> {
+    await this.consumer.commitOffsets([
+      { topic: this.config.kafka.topic, partition, offset: String(offset) },
+    ]);
+  }
+
+  rewind(partition: number, offset: number, delayMs: number): void {
+    const topic = this.config.kafka.topic;
+    // With autoCommit off, kafkajs' seek only moves the fetch position: nothing is committed by it.
+    this.consumer.seek({ topic, partition, offset: String(offset) });
+    this.consumer.pause([{ topic, partitions: [partition] }]);
+    clearTimeout(this.resumeTimers.get(partition));
+    this.resumeTimers.set(
+      partition,
+      setTimeout(() => {
+        this.resumeTimers.delete(partition);
+        this.metrics.pausedPartitions.set(this.resumeTimers.size);
+        this.consumer.resume([{ topic, partitions: [partition] }]);
+      }, delayMs),
+    );
+    this.metrics.pausedPartitions.set(this.resumeTimers.size);
   }
 
   get status(): { state: ConsumerState; error: string | null } {
@@ -63,23 +92,39 @@ export class KafkaBatchConsumer {
       eachBatchAutoResolve: false,
       // One worker per partition, so that the partitions of one fetch reach the coalescer together.
       partitionsConsumedConcurrently: topicPartitions,
-      eachBatch: (payload) => this.handler.handle(payload),
+      eachBatch: (payload) => this.handler().handle(payload),
     });
     if (this.state === 'idle') this.state = 'starting';
   }
 
-  /** Waits for the batch in flight to finish (and commit what is durable), then leaves the group. */
+  /**
+   * Writes and commits the pending window while the consumer still runs (kafkajs skips commits once it stops),
+   * then leaves the group.
+   */
   async stop(): Promise<void> {
-    this.handler.stop();
+    await this.pipeline?.drain('shutdown');
+    this.resumeTimers.forEach((timer) => clearTimeout(timer));
+    this.resumeTimers.clear();
+    this.metrics.pausedPartitions.set(0);
     await this.consumer.disconnect();
     this.state = 'stopped';
   }
+
+  private handler(): PartitionBatchHandler {
+    if (this.pipeline === null) throw new Error('KafkaBatchConsumer started before attach()');
+    this.batchHandler ??= new PartitionBatchHandler(this.pipeline);
+    return this.batchHandler;
+  }
+
+  private batchHandler: PartitionBatchHandler | null = null;
 
   private watchLifecycle(): void {
     const { events } = this.consumer;
     this.consumer.on(events.GROUP_JOIN, ({ payload }) => {
       this.state = 'running';
       this.lastError = null;
+      const assigned = payload.memberAssignment[this.config.kafka.topic] ?? [];
+      this.pipeline?.onAssignment(new Set(assigned));
       this.logger.event('info', 'joined consumer group', {
         groupId: payload.groupId,
         memberId: payload.memberId,
@@ -120,17 +165,37 @@ export class KafkaBatchConsumerFactory {
       maxWaitTimeInMs: KAFKA_MAX_WAIT_MS,
       maxBytesPerPartition: KAFKA_MAX_BYTES_PER_PARTITION,
     });
-    const { maxBatchEvents, retryMaxMs } = this.config.projector;
-    const coalescer = new FlushCoalescer(
-      (messages) => this.projector.project(messages, options.target),
-      maxBatchEvents,
-      COALESCE_LINGER_MS,
+    const { window } = this.config;
+    const batchConsumer = new KafkaBatchConsumer(
+      consumer,
+      this.metrics,
+      this.logger,
+      this.config,
+      options,
     );
-    const handler = new PartitionBatchHandler(coalescer, this.metrics, this.logger, {
-      maxBatchEvents,
-      retryMaxMs,
-      onCommitted: options.onCommitted,
+    const cache = new TaskStateCache({
+      maxDocs: window.cacheMaxDocs,
+      maxBytes: window.cacheMaxBytes,
     });
-    return new KafkaBatchConsumer(consumer, handler, this.logger, this.config, options);
+    const pipeline = new WindowPipeline(
+      this.projector,
+      cache,
+      batchConsumer,
+      this.metrics,
+      this.logger,
+      {
+        target: options.target,
+        retryMaxMs: this.config.projector.retryMaxMs,
+        onCommitted: options.onCommitted,
+        bounds: {
+          intervalMs: window.flushIntervalMs,
+          maxIntervalMs: options.flushMaxIntervalMs ?? window.flushMaxIntervalMs,
+          maxDocs: window.flushMaxDocs,
+          maxBytes: window.flushMaxBytes,
+        },
+      },
+    );
+    batchConsumer.attach(pipeline);
+    return batchConsumer;
   }
 }

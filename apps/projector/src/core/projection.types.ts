@@ -36,6 +36,8 @@ export interface StoredDocument {
   seqNo: number;
   primaryTerm: number;
   document: JobTaskDocument;
+  /** The document's JSON when we have it already (we wrote it), so the cache need not serialise it again. */
+  json?: string;
 }
 
 /** One document to write: `create` when `current` is null, else an `index` guarded by if_seq_no/if_primary_term. */
@@ -43,7 +45,25 @@ export interface PlannedWrite {
   id: string;
   domainId: string;
   document: JobTaskDocument;
+  /** The document serialised once, for the bulk body and for the cache's byte accounting. */
+  json: string;
   current: StoredDocument | null;
   applied: SourcedEvent[];
   duplicates: SourcedEvent[];
 }
+
+/** Where new documents go: the live alias, or a concrete index being rebuilt. */
+export interface WriteTarget {
+  name: string;
+  isAlias: boolean;
+}
+
+/** How Elasticsearch answered one bulk item. */
+export type ItemOutcome =
+  | { kind: 'written'; index: string; seqNo: number; primaryTerm: number }
+  /** Someone else wrote the document since we read it (409), or the index we read it from is gone (404). */
+  | { kind: 'conflict' }
+  /** Overload or a server fault on this one item (429, 5xx): retry later, never skip. */
+  | { kind: 'transient'; detail: string }
+  /** The document itself cannot be indexed (mapping/parse error): retrying would fail forever. */
+  | { kind: 'rejected'; detail: string };

@@ -1,0 +1,159 @@
+import { loadProjectorConfig } from '@app/config';
+import { projectJobTask, type JobTaskDocument } from '@app/domain';
+import type { Client } from '@elastic/elasticsearch';
+import { sourceMessage, wireEvent } from '../../test/support/event-messages';
+import { JobTasksRepository } from '../elasticsearch/job-tasks.repository';
+import type { DeadLetterProducer } from '../kafka/dead-letter.producer';
+import { ProjectorMetrics } from '../metrics/projector.metrics';
+import type { GenerationNotifier } from '../redis/generation.notifier';
+import { BatchProjectorService } from './batch-projector.service';
+import { decodeBatch } from './message-batch.plan';
+import { StoreWriteRounds } from './store-write.rounds';
+import { TaskStateCache } from './task-state.cache';
+import { WriteWindow } from './write-window';
+
+type BulkLine = Record<string, { _index: string; _id: string; if_seq_no?: number }> | string;
+
+/** The three Elasticsearch calls a flush makes, with its optimistic-concurrency rules, counting each call. */
+class StubElasticsearch {
+  readonly docs = new Map<string, { seqNo: number; source: JobTaskDocument }>();
+  readonly calls = { mget: 0, bulk: 0, getAlias: 0 };
+  readonly indices = {
+    getAlias: () => {
+      this.calls.getAlias += 1;
+      return Promise.resolve({ 'tasks-v1': { aliases: { tasks: {} } } });
+    },
+  };
+
+  mget({ ids }: { ids: string[] }) {
+    this.calls.mget += 1;
+    const docs = ids.map((id) => {
+      const doc = this.docs.get(id);
+      if (!doc) return { _id: id, _index: 'tasks-v1', found: false };
+      const { seqNo, source } = doc;
+      return {
+        _id: id,
+        _index: 'tasks-v1',
+        found: true,
+        _seq_no: seqNo,
+        _primary_term: 1,
+        _source: source,
+      };
+    });
+    return Promise.resolve({ docs: structuredClone(docs) });
+  }
+
+  bulk({ operations }: { operations: BulkLine[] }) {
+    this.calls.bulk += 1;
+    const items = [];
+    for (let i = 0; i < operations.length; i += 2) {
+      const [kind, meta] = Object.entries(operations[i] as Exclude<BulkLine, string>)[0]!;
+      const existing = this.docs.get(meta._id);
+      const stale = kind === 'create' ? existing !== undefined : existing?.seqNo !== meta.if_seq_no;
+      if (stale) {
+        items.push({ [kind]: { status: 409, _index: 'tasks-v1' } });
+        continue;
+      }
+      const seqNo = (existing?.seqNo ?? -1) + 1;
+      this.docs.set(meta._id, {
+        seqNo,
+        source: JSON.parse(operations[i + 1] as string) as JobTaskDocument,
+      });
+      items.push({ [kind]: { status: 201, _index: 'tasks-v1', _seq_no: seqNo, _primary_term: 1 } });
+    }
+    return Promise.resolve({ errors: false, items });
+  }
+}
+
+function setup() {
+  const es = new StubElasticsearch();
+  const config = loadProjectorConfig({});
+  const metrics = new ProjectorMetrics();
+  const repository = new JobTasksRepository(es as unknown as Client, config);
+  const sut = new BatchProjectorService(
+    new StoreWriteRounds(repository, metrics),
+    repository,
+    { send: () => Promise.resolve() } as unknown as DeadLetterProducer,
+    metrics,
+    { bump: () => undefined } as unknown as GenerationNotifier,
+    config,
+  );
+  const cache = new TaskStateCache({ maxDocs: 100, maxBytes: 1e6 });
+  return { es, sut, cache };
+}
+
+const target = { name: 'tasks', isAlias: true };
+
+function windowOf(values: Record<string, unknown>[]): WriteWindow {
+  const window = new WriteWindow();
+  const messages = values.map((v) => sourceMessage(v));
+  window.add(messages, decodeBatch(messages, 1_048_576), 0);
+  return window;
+}
+
+describe(BatchProjectorService.name, () => {
+  it('should read a document once, then fold later windows into the cached version without an mget', async () => {
+    const { es, sut, cache } = setup();
+    const events = [
+      wireEvent('job_task.created', { job_task_id: 'a' }),
+      wireEvent('job_task.started', { job_task_id: 'a' }),
+      wireEvent('job_task.succeeded', { job_task_id: 'a' }),
+    ];
+
+    await sut.flush(windowOf(events.slice(0, 1)), target, cache);
+    await sut.flush(windowOf(events.slice(1, 2)), target, cache);
+    const last = await sut.flush(windowOf(events.slice(2)), target, cache);
+
+    expect(last).toEqual({ unsettled: new Set(), failure: null });
+    expect(es.calls).toEqual({ mget: 1, bulk: 3, getAlias: 3 });
+    expect(cache.stats).toMatchObject({ docs: 1, hits: 2, misses: 1 });
+    const decoded = decodeBatch(
+      events.map((e) => sourceMessage(e)),
+      1_048_576,
+    ).events;
+    expect(es.docs.get('domain-1:a')?.source).toEqual(
+      projectJobTask(
+        null,
+        decoded.map((e) => e.event),
+      ).document,
+    );
+  });
+
+  it('should re-read and fold again when the cached version is stale (another writer), losing nothing', async () => {
+    const { es, sut, cache } = setup();
+    const mine = [wireEvent('job_task.created', { job_task_id: 'a' })];
+    const theirs = wireEvent('job_task.resource_succeeded', {
+      job_task_id: 'a',
+      data: { count: 4 },
+    });
+    const later = wireEvent('job_task.resource_succeeded', {
+      job_task_id: 'a',
+      data: { count: 2 },
+    });
+    await sut.flush(windowOf(mine), target, cache);
+    const other = setup();
+    other.es.docs.set('domain-1:a', es.docs.get('domain-1:a')!);
+    await other.sut.flush(windowOf([theirs]), target, other.cache);
+    es.docs.set('domain-1:a', other.es.docs.get('domain-1:a')!);
+
+    const result = await sut.flush(windowOf([later]), target, cache);
+
+    expect(result.failure).toBeNull();
+    expect(es.docs.get('domain-1:a')?.source.success_count).toBe(6);
+    expect(es.calls.mget).toBe(2);
+  });
+
+  it('should drop cached versions of an index the alias no longer points to', async () => {
+    const { es, sut, cache } = setup();
+    cache.remember(
+      'domain-1:a',
+      { index: 'tasks-v0', seqNo: 3, primaryTerm: 1, document: {} as JobTaskDocument },
+      0,
+    );
+
+    await sut.flush(windowOf([wireEvent('job_task.started', { job_task_id: 'a' })]), target, cache);
+
+    expect(es.calls.mget).toBe(1);
+    expect(es.docs.get('domain-1:a')?.seqNo).toBe(0);
+  });
+});

@@ -1,0 +1,22 @@
+import { flushReason, type FlushBounds } from './flush.policy';
+
+const bounds: FlushBounds = {
+  intervalMs: 250,
+  maxIntervalMs: 10_000,
+  maxDocs: 100,
+  maxBytes: 1_000,
+};
+
+describe(flushReason.name, () => {
+  it.each([
+    [{ docs: 0, bytes: 0, ageMs: 99_999 }, false, null],
+    [{ docs: 1, bytes: 10, ageMs: 100 }, false, null],
+    [{ docs: 1, bytes: 10, ageMs: 250 }, false, 'time'],
+    [{ docs: 1, bytes: 10, ageMs: 9_999 }, true, null],
+    [{ docs: 1, bytes: 10, ageMs: 10_000 }, true, 'time'],
+    [{ docs: 100, bytes: 10, ageMs: 0 }, true, 'docs'],
+    [{ docs: 1, bytes: 1_000, ageMs: 0 }, true, 'bytes'],
+  ])('should close %o (behind: %s) for %s', (load, behind, reason) => {
+    expect(flushReason(load, behind, bounds)).toBe(reason);
+  });
+});

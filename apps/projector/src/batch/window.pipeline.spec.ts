@@ -1,0 +1,188 @@
+import { JsonLogger } from '@app/platform';
+import { sourceMessage, wireEvent } from '../../test/support/event-messages';
+import type { SourceMessage } from '../core/projection.types';
+import { ProjectorMetrics } from '../metrics/projector.metrics';
+import type { BatchProjectorService, FlushResult } from './batch-projector.service';
+import type { FlushBounds } from './flush.policy';
+import { decodeBatch } from './message-batch.plan';
+import { TaskStateCache } from './task-state.cache';
+import { WindowPipeline, type PartitionControl } from './window.pipeline';
+import type { WriteWindow } from './write-window';
+
+const bounds: FlushBounds = {
+  intervalMs: 100,
+  maxIntervalMs: 5_000,
+  maxDocs: 1_000,
+  maxBytes: 1e9,
+};
+
+/** One started event per message, each for its own task (`t<partition>-<offset>`). */
+function messages(partition: number, from: number, count: number): SourceMessage[] {
+  return Array.from({ length: count }, (_, i) =>
+    sourceMessage(wireEvent('job_task.started', { job_task_id: `t${partition}-${from + i}` }), {
+      partition,
+      offset: from + i,
+    }),
+  );
+}
+
+/** A flush the test completes by hand, to look at the pipeline while a bulk is "in flight". */
+class StubProjector {
+  readonly windows: WriteWindow[] = [];
+  private pending: ((result: FlushResult) => void)[] = [];
+  fail: (message: SourceMessage) => boolean = () => false;
+
+  decode(batch: readonly SourceMessage[]) {
+    return decodeBatch(batch, 1_048_576);
+  }
+
+  flush(window: WriteWindow): Promise<FlushResult> {
+    this.windows.push(window);
+    return new Promise((resolve) => this.pending.push(resolve));
+  }
+
+  /** Completes the oldest flush: messages the `fail` predicate picks are unsettled. */
+  async complete(): Promise<void> {
+    const window = this.windows[this.windows.length - this.pending.length];
+    const resolve = this.pending.shift();
+    if (!window || !resolve) throw new Error('no flush in flight');
+    const unsettled = new Set(window.messages.filter((m) => this.fail(m)));
+    resolve({ unsettled, failure: unsettled.size > 0 ? new Error('injected') : null });
+    await jest.advanceTimersByTimeAsync(0);
+  }
+
+  get inFlight(): number {
+    return this.pending.length;
+  }
+}
+
+function setup(overrides: Partial<FlushBounds> = {}) {
+  const projector = new StubProjector();
+  const commits: [number, number][] = [];
+  const rewinds: [number, number][] = [];
+  const control: PartitionControl = {
+    commit: (partition, offset) => {
+      commits.push([partition, offset]);
+      return Promise.resolve();
+    },
+    rewind: (partition, offset) => rewinds.push([partition, offset]),
+  };
+  const sut = new WindowPipeline(
+    projector as unknown as BatchProjectorService,
+    new TaskStateCache({ maxDocs: 10, maxBytes: 1e6 }),
+    control,
+    new ProjectorMetrics(),
+    new JsonLogger('error', 'pipeline-test'),
+    {
+      target: { name: 'tasks', isAlias: true },
+      bounds: { ...bounds, ...overrides },
+      retryMaxMs: 1_000,
+    },
+  );
+  return { sut, projector, commits, rewinds };
+}
+
+describe(WindowPipeline.name, () => {
+  beforeEach(() => jest.useFakeTimers({ now: 1_000_000 }));
+  afterEach(() => jest.useRealTimers());
+
+  it('should hold a caught-up window for the time bound, then write it once and commit past it', async () => {
+    const { sut, projector, commits } = setup();
+
+    sut.ingest(0, messages(0, 0, 3), 3);
+    await sut.flushIfDue();
+    expect(projector.windows).toHaveLength(0);
+
+    await jest.advanceTimersByTimeAsync(bounds.intervalMs);
+    expect(projector.windows.map((w) => w.messages.length)).toEqual([3]);
+    expect(commits).toEqual([]);
+
+    await projector.complete();
+    expect(commits).toEqual([[0, 3]]);
+  });
+
+  it('should let the window grow past the time bound while the partition is behind', async () => {
+    const { sut, projector } = setup();
+
+    sut.ingest(0, messages(0, 0, 3), 1_000);
+    await jest.advanceTimersByTimeAsync(bounds.intervalMs * 5);
+    sut.ingest(0, messages(0, 3, 3), 1_000);
+    await sut.flushIfDue();
+    expect(projector.windows).toHaveLength(0);
+
+    await jest.advanceTimersByTimeAsync(bounds.maxIntervalMs);
+    expect(projector.windows.map((w) => w.messages.length)).toEqual([6]);
+  });
+
+  it('should fill the next window while a flush is in flight and start it only after that one', async () => {
+    const { sut, projector, commits } = setup({ maxDocs: 2 });
+
+    sut.ingest(0, messages(0, 0, 2), 100);
+    await sut.flushIfDue();
+    expect(projector.inFlight).toBe(1);
+
+    sut.ingest(0, messages(0, 2, 2), 100);
+    const waiting = sut.flushIfDue();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(projector.inFlight).toBe(1);
+
+    await projector.complete();
+    await waiting;
+    expect(commits).toEqual([[0, 2]]);
+    expect(projector.inFlight).toBe(1);
+    expect(projector.windows[1]?.messages.map((m) => m.offset)).toEqual([2, 3]);
+
+    await projector.complete();
+    expect(commits).toEqual([
+      [0, 2],
+      [0, 4],
+    ]);
+  });
+
+  it('should commit only the durable prefix, rewind to the first unsettled message and drop the rest of the partition', async () => {
+    const { sut, projector, commits, rewinds } = setup();
+    projector.fail = (m) => m.partition === 0 && m.offset === 5;
+
+    sut.ingest(0, messages(0, 3, 4), 7);
+    sut.ingest(1, messages(1, 10, 2), 12);
+    await jest.advanceTimersByTimeAsync(bounds.intervalMs);
+    sut.ingest(0, messages(0, 7, 2), 9);
+    sut.ingest(1, messages(1, 12, 1), 13);
+
+    await projector.complete();
+    expect(commits).toEqual([
+      [0, 5],
+      [1, 12],
+    ]);
+    expect(rewinds).toEqual([[0, 5]]);
+
+    await jest.advanceTimersByTimeAsync(bounds.intervalMs);
+    expect(projector.windows[1]?.messages.map((m) => [m.partition, m.offset])).toEqual([[1, 12]]);
+  });
+
+  it('should write and commit everything pending on shutdown, and take no more messages after it', async () => {
+    const { sut, projector, commits } = setup();
+
+    sut.ingest(2, messages(2, 0, 4), 100);
+    const draining = sut.drain('shutdown');
+    await jest.advanceTimersByTimeAsync(0);
+    await projector.complete();
+    await draining;
+
+    expect(commits).toEqual([[2, 4]]);
+    expect(sut.ingest(2, messages(2, 4, 1), 100)).toBe(false);
+  });
+
+  it('should drop fetched but uncommitted state on a new assignment and ignore late settlements of it', async () => {
+    const { sut, projector, commits } = setup();
+
+    sut.ingest(0, messages(0, 0, 2), 2);
+    await jest.advanceTimersByTimeAsync(bounds.intervalMs);
+    sut.ingest(1, messages(1, 0, 2), 2);
+    sut.onAssignment(new Set([0]));
+    await projector.complete();
+
+    expect(commits).toEqual([]);
+    expect(sut.position).toEqual([{ partition: 0, pending: 0 }]);
+  });
+});

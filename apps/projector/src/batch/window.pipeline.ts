@@ -1,0 +1,230 @@
+import type { JsonLogger } from '@app/platform';
+import type { SourceMessage, WriteTarget } from '../core/projection.types';
+import type { ProjectorMetrics } from '../metrics/projector.metrics';
+import type { BatchProjectorService, FlushResult } from './batch-projector.service';
+import { flushReason, type FlushBounds, type FlushReason } from './flush.policy';
+import { PartitionLedger } from './partition.ledger';
+import { PartitionBackoff } from './retry-backoff';
+import type { TaskStateCache } from './task-state.cache';
+import { WriteWindow } from './write-window';
+
+/** What the pipeline needs from the Kafka consumer; kafkajs in production, a stub in unit tests. */
+export interface PartitionControl {
+  /** Commits `offset` (the next to read) for `partition`; rejects when the group refuses it. */
+  commit(partition: number, offset: number): Promise<void>;
+  /** Moves the fetch position back to `offset` and pauses the partition for `delayMs`. */
+  rewind(partition: number, offset: number, delayMs: number): void;
+}
+
+export interface PipelineOptions {
+  target: WriteTarget;
+  bounds: FlushBounds;
+  retryMaxMs: number;
+  /** Called after each commit with the partition's new committed position (the rebuild's progress). */
+  onCommitted?: (partition: number, next: number, highWatermark: number) => void;
+}
+
+/**
+ * The write-behind window. Consumed messages are decoded at once and added to the pending window; the window is
+ * written when a bound is reached (see flush.policy). At most one flush is in flight: while it waits on
+ * Elasticsearch, the next window fills. After a flush each partition commits the contiguous prefix of messages
+ * whose outcome is durable; a partition with a message that is not is rewound to it and paused with backoff, and
+ * whatever of it the next window held is dropped (it will be fetched again). Never throws.
+ */
+export class WindowPipeline {
+  private window = new WriteWindow();
+  private inFlight: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private closing = false;
+  private readonly ledgers = new Map<number, PartitionLedger>();
+  private readonly lag = new Map<number, { topic: string; high: number; behind: boolean }>();
+  private readonly backoff: PartitionBackoff;
+
+  constructor(
+    private readonly projector: BatchProjectorService,
+    private readonly cache: TaskStateCache,
+    private readonly control: PartitionControl,
+    private readonly metrics: ProjectorMetrics,
+    private readonly logger: JsonLogger,
+    private readonly options: PipelineOptions,
+  ) {
+    this.backoff = new PartitionBackoff(options.retryMaxMs);
+    metrics.watchWindow(() => ({
+      dirtyDocs: this.window.dirtyDocs,
+      dirtyBytes: this.window.bytes,
+      cache: this.cache.stats,
+    }));
+  }
+
+  /**
+   * Adds one partition batch to the pending window. `highWatermark` says whether the partition is behind. False
+   * when the pipeline is closing: the messages are not taken (and so must not be resolved).
+   */
+  ingest(partition: number, messages: readonly SourceMessage[], highWatermark: number): boolean {
+    if (this.closing) return false;
+    const last = messages[messages.length - 1];
+    if (last === undefined) return true;
+    this.ledger(partition).record(messages);
+    const behind = last.offset + 1 < highWatermark;
+    this.lag.set(partition, { topic: last.topic, high: highWatermark, behind });
+    this.window.add(messages, this.projector.decode(messages), Date.now());
+    this.armTimer();
+    return true;
+  }
+
+  /** Starts a flush if the window is due, after the one in flight (back-pressure). Resolves once it started. */
+  async flushIfDue(): Promise<void> {
+    for (;;) {
+      const reason = this.due();
+      if (reason === null) return;
+      if (this.inFlight === null) return this.start(reason);
+      await this.inFlight;
+    }
+  }
+
+  /** Writes and commits everything pending (a rebalance is coming, or shutdown). */
+  async drain(reason: 'rebalance' | 'shutdown'): Promise<void> {
+    if (reason === 'shutdown') this.closing = true;
+    for (let round = 0; round < 4; round += 1) {
+      if (this.inFlight !== null) await this.inFlight;
+      if (this.window.isEmpty) break;
+      this.start(reason);
+    }
+    if (this.inFlight !== null) await this.inFlight;
+    if (reason === 'shutdown') this.clearTimer();
+  }
+
+  /**
+   * After a rebalance kafkajs fetches every assigned partition from its committed offset again, so the fetched
+   * but uncommitted state is dropped (it will arrive again) and tasks of partitions now owned by others are
+   * evicted. A flush still in flight completes harmlessly: its writes are guarded, its late settlements ignored.
+   */
+  onAssignment(assigned: ReadonlySet<number>): void {
+    const revoked = new Set([...this.ledgers.keys()].filter((p) => !assigned.has(p)));
+    this.ledgers.forEach((ledger) => ledger.reset());
+    revoked.forEach((p) => this.ledgers.delete(p));
+    this.window = new WriteWindow();
+    this.cache.evictPartitions(revoked);
+  }
+
+  /** Pending offsets per partition, for tests and the logs. */
+  get position(): { partition: number; pending: number }[] {
+    return [...this.ledgers].map(([partition, l]) => ({ partition, pending: l.pending }));
+  }
+
+  private due(): FlushReason | null {
+    const behind = [...this.lag.values()].some((l) => l.behind);
+    const load = {
+      docs: this.window.dirtyDocs,
+      bytes: this.window.bytes,
+      ageMs: this.window.ageMs(Date.now()),
+    };
+    return flushReason(load, behind, this.options.bounds);
+  }
+
+  private start(reason: FlushReason): void {
+    const window = this.window;
+    this.window = new WriteWindow();
+    this.clearTimer();
+    this.metrics.flushes.inc({ reason });
+    this.inFlight = this.run(window).finally(() => {
+      this.inFlight = null;
+      if (!this.window.isEmpty) this.armTimer();
+      void this.flushIfDue();
+    });
+  }
+
+  private async run(window: WriteWindow): Promise<void> {
+    let result: FlushResult;
+    try {
+      result = await this.projector.flush(window, this.options.target, this.cache);
+    } catch (error) {
+      result = { unsettled: new Set(window.messages), failure: asError(error) };
+    }
+    const settled = window.messages.filter((m) => !result.unsettled.has(m));
+    const failed = new Set<number>();
+    for (const message of result.unsettled) {
+      if (this.ledgers.get(message.partition)?.tracks(message)) failed.add(message.partition);
+    }
+    for (const [partition, ledger] of this.ledgers) {
+      ledger.settle(settled.filter((m) => m.partition === partition));
+      await this.commit(partition, ledger);
+      if (failed.has(partition)) this.rewind(partition, ledger, result.failure);
+      else if (window.messages.some((m) => m.partition === partition))
+        this.backoff.succeeded(partition);
+    }
+  }
+
+  private async commit(partition: number, ledger: PartitionLedger): Promise<void> {
+    const next = ledger.advance();
+    if (next === null) return;
+    const lag = this.lag.get(partition);
+    const high = lag?.high ?? next;
+    if (lag)
+      this.metrics.consumerLag.set({ topic: lag.topic, partition }, Math.max(0, high - next));
+    try {
+      await this.control.commit(partition, next);
+      this.options.onCommitted?.(partition, next, high);
+    } catch (error) {
+      // Typically a rebalance: the next owner starts from the last commit and finds these events as duplicates.
+      this.logger.event('warn', 'offset commit failed', {
+        partition,
+        offset: next,
+        error: asError(error).message,
+      });
+    }
+  }
+
+  private rewind(partition: number, ledger: PartitionLedger, failure: Error | null): void {
+    const from = ledger.firstUnsettled();
+    ledger.reset();
+    this.window.dropPartition(partition);
+    if (from === null) return;
+    const delay = this.backoff.failed(partition);
+    this.metrics.retries.inc({ kind: 'transient' });
+    this.metrics.backoffSeconds.inc(delay / 1_000);
+    this.logger.event('warn', 'partition paused after a transient failure', {
+      partition,
+      resumeFrom: from,
+      delayMs: delay,
+      attempt: this.backoff.attemptsOf(partition),
+      error: failure?.message ?? 'unknown',
+    });
+    try {
+      this.control.rewind(partition, from, delay);
+    } catch (error) {
+      // The consumer is gone (stopping, crashed): its successor fetches from the commit anyway.
+      this.logger.event('warn', 'could not rewind the partition', {
+        partition,
+        error: asError(error).message,
+      });
+    }
+  }
+
+  private ledger(partition: number): PartitionLedger {
+    let ledger = this.ledgers.get(partition);
+    if (ledger === undefined) {
+      ledger = new PartitionLedger();
+      this.ledgers.set(partition, ledger);
+    }
+    return ledger;
+  }
+
+  private armTimer(): void {
+    if (this.timer !== null || this.window.isEmpty || this.closing) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flushIfDue().then(() => this.armTimer());
+    }, this.options.bounds.intervalMs);
+    this.timer.unref();
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

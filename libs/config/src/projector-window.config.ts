@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { positiveInt } from './env-parsers';
+
+/*
+ * The projector's write-behind window and task-state cache (docs/projector.md, "Write-behind window"). Kept apart
+ * from the other projector settings so the block reads as one mechanism.
+ */
+export const projectorWindowEnv = z.object({
+  /** Once caught up, dirty state is written at most this long after it was first dirtied (freshness). */
+  PROJECTOR_FLUSH_INTERVAL_MS: positiveInt(250),
+  /** While behind, the window grows up to this age (and the memory bounds) before it is written. */
+  PROJECTOR_FLUSH_MAX_INTERVAL_MS: positiveInt(10_000),
+  /** The same bound for `projector rebuild`: nothing reads the new index yet, so it can be much larger. */
+  PROJECTOR_REBUILD_FLUSH_MAX_INTERVAL_MS: positiveInt(120_000),
+  /** A window is written when it holds this many dirty documents… */
+  PROJECTOR_FLUSH_MAX_DOCS: positiveInt(50_000),
+  /** …or this many bytes of pending events (an estimate of their heap size). */
+  PROJECTOR_FLUSH_MAX_BYTES: positiveInt(128 * 1024 * 1024),
+  /** Clean documents kept between windows (LRU), so the next window needs no mget for them… */
+  PROJECTOR_CACHE_MAX_DOCS: positiveInt(50_000),
+  /** …and their total JSON size. */
+  PROJECTOR_CACHE_MAX_BYTES: positiveInt(64 * 1024 * 1024),
+  /** One bulk request carries at most this many bytes of documents (and PROJECTOR_MAX_BATCH_EVENTS documents). */
+  PROJECTOR_BULK_MAX_BYTES: positiveInt(8 * 1024 * 1024),
+});
+
+export function projectorWindow(e: z.output<typeof projectorWindowEnv>) {
+  return {
+    flushIntervalMs: e.PROJECTOR_FLUSH_INTERVAL_MS,
+    flushMaxIntervalMs: e.PROJECTOR_FLUSH_MAX_INTERVAL_MS,
+    rebuildFlushMaxIntervalMs: e.PROJECTOR_REBUILD_FLUSH_MAX_INTERVAL_MS,
+    flushMaxDocs: e.PROJECTOR_FLUSH_MAX_DOCS,
+    flushMaxBytes: e.PROJECTOR_FLUSH_MAX_BYTES,
+    cacheMaxDocs: e.PROJECTOR_CACHE_MAX_DOCS,
+    cacheMaxBytes: e.PROJECTOR_CACHE_MAX_BYTES,
+    bulkMaxBytes: e.PROJECTOR_BULK_MAX_BYTES,
+  };
+}
+export type ProjectorWindowConfig = ReturnType<typeof projectorWindow>;
