@@ -6,13 +6,15 @@ import { DependencyUnavailableError } from '../errors/api-error';
 import { JobTasksSearchRepository } from './job-tasks-search.repository';
 
 const config = loadApiConfig({ JOB_TASKS_ALIAS: 'job-tasks-test' });
-const EMPTY = { hits: { hits: [] } };
+// Complete answers, as Elasticsearch gives them: every shard answered.
+const ALL_SHARDS = { total: 1, successful: 1, skipped: 0, failed: 0 };
+const EMPTY = { _shards: ALL_SHARDS, hits: { hits: [] } };
 
 function stubClient() {
   return {
     search: jest.fn().mockResolvedValue(EMPTY),
-    count: jest.fn().mockResolvedValue({ count: 7 }),
-    openPointInTime: jest.fn().mockResolvedValue({ id: 'pit-1' }),
+    count: jest.fn().mockResolvedValue({ count: 7, _shards: ALL_SHARDS }),
+    openPointInTime: jest.fn().mockResolvedValue({ id: 'pit-1', _shards: ALL_SHARDS }),
     closePointInTime: jest.fn().mockResolvedValue({ succeeded: true }),
   };
 }
@@ -45,6 +47,7 @@ describe(JobTasksSearchRepository.name, () => {
         index: 'job-tasks-test',
         size: 3,
         query: { bool: { filter: [tenant('d1')], must: [planned] } },
+        allow_partial_search_results: false,
       });
     });
 
@@ -61,7 +64,12 @@ describe(JobTasksSearchRepository.name, () => {
       const pit = { id: 'pit-1', keep_alive: '1m' };
       await sut.forDomain('d2').search({ pit, search_after: [1] });
       const sent = client.search.mock.calls[0]?.[0] as Record<string, unknown>;
-      expect(sent).toEqual({ pit, search_after: [1], query: { bool: { filter: [tenant('d2')] } } });
+      expect(sent).toEqual({
+        pit,
+        search_after: [1],
+        query: { bool: { filter: [tenant('d2')] } },
+        allow_partial_search_results: false,
+      });
       expect(sent).not.toHaveProperty('index');
     });
 

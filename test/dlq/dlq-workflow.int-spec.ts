@@ -1,9 +1,12 @@
 import { JobTaskEmitter, JobTaskEvents } from '@app/emitter';
 import { jobTaskDocumentId } from '@app/domain';
-import { readDeadLetters } from '../../projector/test/support/dead-letters';
-import { isolatedConfig, isolatedEnv } from '../../projector/test/support/projector-test.config';
-import { ProjectorProcess } from '../../projector/test/support/projector.process';
-import { StackClients } from '../../projector/test/support/stack.clients';
+import { readDeadLetters } from '../../apps/projector/test/support/dead-letters';
+import {
+  isolatedConfig,
+  isolatedEnv,
+} from '../../apps/projector/test/support/projector-test.config';
+import { ProjectorProcess } from '../../apps/projector/test/support/projector.process';
+import { StackClients } from '../../apps/projector/test/support/stack.clients';
 import { runDlqCli } from './dlq-cli';
 
 /*
