@@ -1,22 +1,28 @@
 # Sourced by every script that runs Node (scripts/with-node.sh wraps the npm scripts): puts a Node
-# >= 22 first on the PATH. The machine's own is used when it is new enough; otherwise the version in
+# >= 22.12 first on the PATH (22.12 is where require() of ES modules, which NestJS 12 needs, is on by
+# default). The machine's own is used when it is new enough; otherwise the version in
 # .nvmrc is installed once from the npm registry's node-linux-<arch> package (the node binary only,
 # the machine's npm runs on it) into the git-ignored .tools/ folder. See docs/stack.md.
 
-NODE_MIN_MAJOR=22
+NODE_MIN=22.12
 _node_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 _node_tools=${JOBTASK_NODE_TOOLS:-$_node_root/.tools}
 
 _node_log() { printf '[node] %s\n' "$*" >&2; }
 
-_node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+# Whether the node at $1 is at least $NODE_MIN.
+_node_new_enough() {
+  "$1" -e 'const [a, b] = process.versions.node.split(".").map(Number);
+    const [x, y] = process.argv[1].split(".").map(Number);
+    process.exit(a > x || (a === x && b >= y) ? 0 : 1)' "$NODE_MIN" 2>/dev/null
+}
 
 _node_install() { # version dir
   local version=$1 dir=$2 arch tmp
   case $(uname -s)-$(uname -m) in
     Linux-x86_64) arch=x64 ;;
     Linux-aarch64) arch=arm64 ;;
-    *) _node_log "ERROR: Node >= $NODE_MIN_MAJOR is needed and no package fits $(uname -sm); install it yourself"; return 1 ;;
+    *) _node_log "ERROR: Node >= $NODE_MIN is needed and no package fits $(uname -sm); install it yourself"; return 1 ;;
   esac
   _node_log "installing Node $version (npm package node-linux-$arch) into ${dir#"$_node_root"/}"
   tmp=$(mktemp -d)
@@ -32,7 +38,7 @@ _node_install() { # version dir
 _node_ensure() {
   local machine version dir
   machine=$(command -v node || true)
-  if [ -n "$machine" ] && [ "$(_node_major "$machine")" -ge "$NODE_MIN_MAJOR" ]; then
+  if [ -n "$machine" ] && _node_new_enough "$machine"; then
     [ -n "${JOBTASK_NODE_REPORTED:-}" ] || _node_log "using $("$machine" -v) ($machine)"
     return 0
   fi
@@ -49,9 +55,9 @@ _node_ensure() {
   PATH="$dir/bin:$PATH"
   export PATH
   local why="the machine has no node"
-  [ -z "$machine" ] || why="the machine's $("$machine" -v) is older than $NODE_MIN_MAJOR"
+  [ -z "$machine" ] || why="the machine's $("$machine" -v) is older than $NODE_MIN"
   [ -n "${JOBTASK_NODE_REPORTED:-}" ] || _node_log "using $(node -v) from ${dir#"$_node_root"/} ($why)"
 }
 
-_node_ensure || { _node_log "ERROR: no Node >= $NODE_MIN_MAJOR"; exit 1; }
+_node_ensure || { _node_log "ERROR: no Node >= $NODE_MIN"; exit 1; }
 export JOBTASK_NODE_REPORTED=1

@@ -33,14 +33,14 @@ trap cleanup EXIT
 step() { printf '\n==> %s\n' "$*"; }
 jest_tier() { # project result-name [jest args...]
   local project=$1 name=$2; shift 2
-  npx jest --selectProjects "$project" --json --outputFile="$results/$name.json" "$@"
+  bash scripts/jest.sh --selectProjects "$project" --json --outputFile="$results/$name.json" "$@"
 }
 
-# The runtime the tests really run on: node-env.sh must have put a Node >= 22 first on the PATH.
+# The runtime the tests really run on: node-env.sh must have put a Node >= 22.12 first on the PATH.
 node -e '
-  const major = Number(process.versions.node.split(".")[0]);
+  const [major, minor] = process.versions.node.split(".").map(Number);
   console.log(`[node] tests run on Node ${process.version}`);
-  if (major < 22) { console.error("[node] ERROR: Node >= 22 is required"); process.exit(1); }
+  if (major < 22 || (major === 22 && minor < 12)) { console.error("[node] ERROR: Node >= 22.12 is required"); process.exit(1); }
 '
 
 step lint; npm run -s lint

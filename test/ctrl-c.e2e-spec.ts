@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { Client } from '@elastic/elasticsearch';
-import { freePorts, processAlive, uniqueName } from '@app/testing';
+import { freePorts, processAlive, testStack, uniqueName } from '@app/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { TmuxSession } from './support/tmux';
 
@@ -35,8 +35,8 @@ const answers = async (url: string) => (await fetch(url)).ok;
  * ports next to the suite's, so pressing Ctrl-C here can never take the suite's servers down).
  */
 describe('npm start in a terminal', () => {
-  const major = process.env.STACK_ES_VERSION?.split('.')[0] ?? '8';
-  const home = `${process.env.STACK_HOME ?? '/var/tmp/jobtask-stack'}-ctrl-c-es${major}`;
+  const major = testStack.esMajor;
+  const home = `${testStack.home}-ctrl-c-es${major}`;
   let env: Record<string, string> = {};
   let terminal: TmuxSession | undefined;
 

@@ -8,7 +8,7 @@ import { testStack, uniqueName } from '@app/testing';
  * compatibility (`compatible-with=8`): this pins the major really under test, that the requests the
  * product makes raise no deprecation warning there, and the error shapes its classifiers read.
  */
-const expectedMajor = process.env.STACK_ES_VERSION?.split('.')[0] ?? '8';
+const expectedMajor = testStack.esMajor;
 
 describe(`Elasticsearch ${expectedMajor}.x as the product uses it`, () => {
   const warnings: string[] = [];

@@ -2,11 +2,11 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { processAlive } from '@app/testing';
+import { processAlive, testStack } from '@app/testing';
 
 const run = promisify(execFile);
 const STACK = join(__dirname, '../scripts/stack.sh');
-const STACK_HOME = process.env.STACK_HOME ?? '/var/tmp/jobtask-stack';
+const STACK_HOME = testStack.home;
 const PID_FILES = {
   kafka: join(STACK_HOME, 'kafka/kafka.pid'),
   elasticsearch: join(STACK_HOME, 'elasticsearch/es.pid'),
@@ -19,7 +19,9 @@ const pidOf = (file: string) => Number(readFileSync(file, 'utf8').trim());
 /** Processes whose command line runs a JVM out of the stack's directory. */
 async function stackJvms(): Promise<string[]> {
   const { stdout } = await run('ps', ['-eo', 'pid=,args=']);
-  return stdout.split('\n').filter((line) => line.includes('java') && line.includes(STACK_HOME));
+  return stdout
+    .split('\n')
+    .filter((line) => line.includes('java') && line.includes(`${STACK_HOME}/`));
 }
 
 describe('the stack launcher', () => {
