@@ -1,5 +1,4 @@
-import { DLQ_REASONS } from '@app/domain';
-import { DEAD_LETTER_HEADERS, REPLAYED_FROM_HEADER } from './dead-letter.headers';
+import { DEAD_LETTER_HEADERS, DLQ_REASONS, REPLAYED_FROM_HEADER } from '@app/domain';
 import { jobTaskEventJsonSchema } from './event-json-schema';
 import { RULES_OUTSIDE_THE_SCHEMA } from './unexpressed-rules';
 

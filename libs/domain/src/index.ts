@@ -21,3 +21,4 @@ export {
   JobTaskMismatchError,
   ProjectionStateError,
 } from './projection/projection.errors';
+export { DEAD_LETTER_HEADERS, REPLAYED_FROM_HEADER } from './events/dead-letter.headers';

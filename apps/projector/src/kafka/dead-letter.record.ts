@@ -1,13 +1,6 @@
+import { DEAD_LETTER_HEADERS } from '@app/domain';
 import type { Message } from 'kafkajs';
 import type { MessageHeaders, Rejection } from '../core/projection.types';
-
-export const DLQ_HEADERS = {
-  reason: 'dlq.reason',
-  message: 'dlq.message',
-  sourceTopic: 'dlq.source.topic',
-  sourcePartition: 'dlq.source.partition',
-  sourceOffset: 'dlq.source.offset',
-} as const;
 
 /**
  * The dead-letter record: the original key and value bytes untouched (null stays null), the original headers, and
@@ -21,11 +14,11 @@ export function deadLetterMessage(rejection: Rejection): Message {
     value: source.value,
     headers: {
       ...withoutDlqHeaders(source.headers),
-      [DLQ_HEADERS.reason]: rejection.reason,
-      [DLQ_HEADERS.message]: rejection.message,
-      [DLQ_HEADERS.sourceTopic]: source.topic,
-      [DLQ_HEADERS.sourcePartition]: String(source.partition),
-      [DLQ_HEADERS.sourceOffset]: String(source.offset),
+      [DEAD_LETTER_HEADERS.reason]: rejection.reason,
+      [DEAD_LETTER_HEADERS.message]: rejection.message,
+      [DEAD_LETTER_HEADERS.sourceTopic]: source.topic,
+      [DEAD_LETTER_HEADERS.sourcePartition]: String(source.partition),
+      [DEAD_LETTER_HEADERS.sourceOffset]: String(source.offset),
     },
   };
 }

@@ -1,4 +1,7 @@
-/** The headers the projector adds to a dead-letter record (UTF-8 strings), as published in the contract. */
+/**
+ * The headers the projector adds to a dead-letter record (UTF-8 strings). One definition for the
+ * projector that writes them, the dlq tool that reads them and the published contract.
+ */
 export const DEAD_LETTER_HEADERS = {
   reason: 'dlq.reason',
   message: 'dlq.message',
