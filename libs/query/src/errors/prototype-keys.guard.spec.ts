@@ -1,6 +1,6 @@
 import { parseJobTaskListRequest } from '../list/list-request.parser';
 import { DEFAULT_LIST_LIMITS } from '../list/list-request';
-import { parseStatRequest } from '../stat/stat-request.parser';
+import { parseStatRequest } from '../stat/parse/stat-request.parser';
 import { assertNoReservedKeys, RESERVED_NAMES } from './prototype-keys.guard';
 import { QueryError } from './query-error';
 

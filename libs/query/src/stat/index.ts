@@ -1,6 +1,6 @@
 export * from './stat.types';
-export { jobTaskStatQuerySchema, statisticsQuerySchema } from './stat.schema';
-export { parseStatRequest } from './stat-request.parser';
+export { jobTaskStatQuerySchema, statisticsQuerySchema } from './parse/stat.schema';
+export { parseStatRequest } from './parse/stat-request.parser';
 export { runStat } from './stat.runner';
-export { choosePlan, type StatPlan } from './plan.selector';
-export { runStatOverDocuments } from './in-memory.runner';
+export { choosePlan, type StatPlan } from './plan/plan.selector';
+export { runStatOverDocuments } from './in-memory/in-memory.runner';

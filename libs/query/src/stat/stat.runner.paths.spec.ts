@@ -1,5 +1,5 @@
 import { QueryError } from '../errors/query-error';
-import { parseStatRequest } from './stat-request.parser';
+import { parseStatRequest } from './parse/stat-request.parser';
 import { runStat } from './stat.runner';
 import { aggs, FakePort, hits } from './stat-runner.fake-port';
 

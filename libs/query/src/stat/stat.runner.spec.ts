@@ -1,7 +1,7 @@
 import { buildScopeQuery } from '../filter';
 import type { JsonObject } from '../search-port';
 import { QueryError } from '../errors/query-error';
-import { parseStatRequest } from './stat-request.parser';
+import { parseStatRequest } from './parse/stat-request.parser';
 import { runStat } from './stat.runner';
 import { aggs, FakePort, hits } from './stat-runner.fake-port';
 

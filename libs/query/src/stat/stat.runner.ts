@@ -1,14 +1,14 @@
 import { buildScopeQuery } from '../filter';
 import type { DomainSearchPort, JsonObject } from '../search-port';
-import { distinctFromIndex, orderDistinct } from './distinct.runner';
-import { asObject, docCount } from './es-json';
-import { runGroupPlan } from './group-agg.runner';
-import { choosePlan, type StatPlan } from './plan.selector';
-import { pageResults, runBodyOverRows } from './in-memory.runner';
-import { keyNamesAfter, runStages } from './row-pipeline.engine';
-import { type Row, type RowValue, renderValue } from './row-value';
-import { scanRows } from './scan.reader';
-import { ScanRequired } from './scan-required';
+import { distinctFromIndex, orderDistinct } from './push-down/distinct.runner';
+import { asObject, docCount } from './push-down/es-json';
+import { runGroupPlan } from './push-down/group-agg.runner';
+import { choosePlan, type StatPlan } from './plan/plan.selector';
+import { pageResults, runBodyOverRows } from './in-memory/in-memory.runner';
+import { keyNamesAfter, runStages } from './in-memory/row-pipeline.engine';
+import { type Row, type RowValue, renderValue } from './in-memory/row-value';
+import { scanRows } from './in-memory/scan.reader';
+import { ScanRequired } from './plan/scan-required';
 import {
   DEFAULT_STAT_LIMITS,
   type StatBody,

@@ -1,10 +1,10 @@
-import { QueryError } from '../errors/query-error';
-import { describeKind, isScalar, JOB_TASK_COLUMNS, resolveKind } from './field-kind';
+import { QueryError } from '../../errors/query-error';
+import { describeKind, isScalar, JOB_TASK_COLUMNS, resolveKind } from '../field-kind';
 import { validatePipeline } from './pipeline.validator';
 import { type LocatedStage, parseFormatA, parseFormatB } from './stage.parser';
-import { invalidParam, parseWith } from './stat.errors';
+import { invalidParam, parseWith } from '../stat.errors';
 import { formatASortSchema, pageSchema, statisticsQuerySchema } from './stat.schema';
-import type { StatBody, StatPage } from './stat.types';
+import type { StatBody, StatPage } from '../stat.types';
 
 type CanonicalQuery = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 import { STAT_CASES } from '@app/testing/reference/stat-cases';
 import { STAT_SAMPLE } from '@app/testing/reference/stat-fixtures';
-import { QueryError } from '../errors/query-error';
+import { QueryError } from '../../errors/query-error';
 import { runStatOverDocuments } from './in-memory.runner';
-import { parseStatRequest } from './stat-request.parser';
+import { parseStatRequest } from '../parse/stat-request.parser';
 
 const limits = { maxGroups: 10000 };
 const asSources = (docs: object[]): Record<string, unknown>[] => docs as Record<string, unknown>[];

@@ -1,7 +1,7 @@
-import type { DomainSearchPort, JsonObject, SearchRequestBody } from '../search-port';
-import { asObject, asNumber } from './es-json';
+import type { DomainSearchPort, JsonObject, SearchRequestBody } from '../../search-port';
+import { asObject, asNumber } from '../push-down/es-json';
 import { docToRow, type Row } from './row-value';
-import { invalidParam } from './stat.errors';
+import { invalidParam } from '../stat.errors';
 
 const PAGE_SIZE = 2000;
 const KEEP_ALIVE = '1m';

@@ -1,4 +1,4 @@
-import { QueryError, type QueryErrorCode } from '../errors/query-error';
+import { QueryError, type QueryErrorCode } from '../../errors/query-error';
 import { parseStatRequest } from './stat-request.parser';
 
 const limits = { maxGroups: 10000 };

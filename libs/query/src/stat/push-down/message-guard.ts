@@ -1,6 +1,6 @@
-import type { JsonObject } from '../search-port';
+import type { JsonObject } from '../../search-port';
 import { asObject, docCount } from './es-json';
-import { ScanRequired } from './scan-required';
+import { ScanRequired } from '../plan/scan-required';
 
 /**
  * `errors.message` is a keyword with ignore_above 8191: a longer message is stored but not indexed,

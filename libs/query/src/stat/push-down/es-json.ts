@@ -1,6 +1,6 @@
-import type { JsonObject } from '../search-port';
-import { JOB_TASK_COLUMNS, type Kind, resolveKind, STRING } from './field-kind';
-import type { RowValue } from './row-value';
+import type { JsonObject } from '../../search-port';
+import { JOB_TASK_COLUMNS, type Kind, resolveKind, STRING } from '../field-kind';
+import type { RowValue } from '../in-memory/row-value';
 
 /** Defensive readers for Elasticsearch response JSON (typed `unknown` at the port). */
 export function asObject(x: unknown): JsonObject {

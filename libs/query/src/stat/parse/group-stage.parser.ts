@@ -1,8 +1,8 @@
-import { QueryError } from '../errors/query-error';
-import { SUPPORTED_DATE_SPECIFIERS, tokenizeDatePattern } from './date-format';
-import { invalidParam, parseWith } from './stat.errors';
+import { QueryError } from '../../errors/query-error';
+import { SUPPORTED_DATE_SPECIFIERS, tokenizeDatePattern } from '../date-format';
+import { invalidParam, parseWith } from '../stat.errors';
 import { groupSchema } from './stat.schema';
-import type { DateFormat, FieldCondition, GroupField, GroupKey, Stage } from './stat.types';
+import type { DateFormat, FieldCondition, GroupField, GroupKey, Stage } from '../stat.types';
 
 type RawGroupField = NonNullable<ReturnType<typeof groupSchema.parse>['fields']>[number];
 

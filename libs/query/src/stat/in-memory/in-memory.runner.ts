@@ -1,7 +1,7 @@
-import { distinctFromRows, orderDistinct } from './distinct.runner';
+import { distinctFromRows, orderDistinct } from '../push-down/distinct.runner';
 import { runStages } from './row-pipeline.engine';
 import { docToRow, type Row, type RowValue, renderValue } from './row-value';
-import type { StatBody, StatLimits, StatPage, StatResult } from './stat.types';
+import type { StatBody, StatLimits, StatPage, StatResult } from '../stat.types';
 import { compareValues } from './value-order';
 
 function streamOrder(a: Row, b: Row): number {

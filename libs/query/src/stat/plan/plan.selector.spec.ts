@@ -1,6 +1,6 @@
 import { choosePlan } from './plan.selector';
-import { parseStatRequest } from './stat-request.parser';
-import type { Stage } from './stat.types';
+import { parseStatRequest } from '../parse/stat-request.parser';
+import type { Stage } from '../stat.types';
 
 const stages = (aggregate: unknown[]): Stage[] => {
   const req = parseStatRequest({ domain_id: 'd', query: { aggregate } }, { maxGroups: 10 });

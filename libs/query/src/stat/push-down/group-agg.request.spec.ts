@@ -1,7 +1,7 @@
 import { conditionQuery } from './condition-query';
 import { groupAggs } from './group-agg.request';
-import type { GroupStage } from './plan.selector';
-import { parseStatRequest } from './stat-request.parser';
+import type { GroupStage } from '../plan/plan.selector';
+import { parseStatRequest } from '../parse/stat-request.parser';
 
 function groupOf(group: unknown): GroupStage {
   const req = parseStatRequest(

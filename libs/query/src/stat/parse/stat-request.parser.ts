@@ -1,11 +1,11 @@
-import { parseQueryScope, scopeDependsOnClock } from '../filter';
-import { notAJsonObject } from '../errors/messages';
-import { assertNoReservedKeys } from '../errors/prototype-keys.guard';
-import { QueryError } from '../errors/query-error';
+import { parseQueryScope, scopeDependsOnClock } from '../../filter';
+import { notAJsonObject } from '../../errors/messages';
+import { assertNoReservedKeys } from '../../errors/prototype-keys.guard';
+import { QueryError } from '../../errors/query-error';
 import { canonicalize, canonicalName } from './stat-input.canonical';
-import { invalidParam, invalidType } from './stat.errors';
+import { invalidParam, invalidType } from '../stat.errors';
 import { parseStatisticsQuery } from './statistics-query.parser';
-import type { StatLimits, StatRequest } from './stat.types';
+import type { StatLimits, StatRequest } from '../stat.types';
 
 const SCOPE_KEYS = new Set(['filter', 'filter_or', 'keyword']);
 

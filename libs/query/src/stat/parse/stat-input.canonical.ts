@@ -1,4 +1,4 @@
-import { invalidParam } from './stat.errors';
+import { invalidParam } from '../stat.errors';
 
 /**
  * proto3-JSON lets a client spell a field in snake_case or lowerCamelCase, and SpaceONE's `oneof`

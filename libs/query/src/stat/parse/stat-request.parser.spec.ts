@@ -1,5 +1,5 @@
 import { parseStatRequest } from './stat-request.parser';
-import type { Stage, StatRequest } from './stat.types';
+import type { Stage, StatRequest } from '../stat.types';
 
 const limits = { maxGroups: 10000 };
 const parse = (query: unknown, extra: Record<string, unknown> = {}): StatRequest =>

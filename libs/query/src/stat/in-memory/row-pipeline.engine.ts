@@ -1,8 +1,8 @@
-import { applyDateFormat } from './date-format';
+import { applyDateFormat } from '../date-format';
 import { type Accumulator, makeAccumulator } from './group.accumulators';
 import { type Row, type RowValue, readPath } from './row-value';
-import { tooManyGroups } from './stat.errors';
-import type { GroupKey, Stage } from './stat.types';
+import { tooManyGroups } from '../stat.errors';
+import type { GroupKey, Stage } from '../stat.types';
 import { compareTuples, compareValues, tupleKey } from './value-order';
 
 /**

@@ -1,5 +1,5 @@
-import type { JsonObject } from '../search-port';
-import type { FieldCondition } from './stat.types';
+import type { JsonObject } from '../../search-port';
+import type { FieldCondition } from '../stat.types';
 
 const MATCH_NONE: JsonObject = { match_none: {} };
 const MATCH_ALL: JsonObject = { match_all: {} };

@@ -8,11 +8,11 @@ import {
   NUMBER,
   resolveKind,
   STRING,
-} from './field-kind';
+} from '../field-kind';
 import { parseIsoDate } from './iso-date';
 import type { LocatedStage } from './stage.parser';
-import { invalidParam } from './stat.errors';
-import type { FieldCondition, GroupField, GroupKey, Stage } from './stat.types';
+import { invalidParam } from '../stat.errors';
+import type { FieldCondition, GroupField, GroupKey, Stage } from '../stat.types';
 
 /** What a stage sees: its columns, and which of them are the last group's keys (kept by project). */
 interface Schema {

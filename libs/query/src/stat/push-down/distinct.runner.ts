@@ -1,9 +1,9 @@
-import type { DomainSearchPort, JsonObject } from '../search-port';
+import type { DomainSearchPort, JsonObject } from '../../search-port';
 import { asArray, asObject, fromEs, indexedKind } from './es-json';
 import { checkMessageGuard, MESSAGE_GUARD, MESSAGE_GUARD_NAME } from './message-guard';
-import { readPath, type Row, type RowValue } from './row-value';
-import { tooManyGroups } from './stat.errors';
-import { compareValues, valueKey } from './value-order';
+import { readPath, type Row, type RowValue } from '../in-memory/row-value';
+import { tooManyGroups } from '../stat.errors';
+import { compareValues, valueKey } from '../in-memory/value-order';
 
 const PAGE = 1000;
 

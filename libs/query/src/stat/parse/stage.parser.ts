@@ -1,6 +1,6 @@
-import { QueryError } from '../errors/query-error';
+import { QueryError } from '../../errors/query-error';
 import { checkOutputName, checkUniqueNames, parseGroupStage } from './group-stage.parser';
-import { invalidParam, invalidType, parseWith } from './stat.errors';
+import { invalidParam, invalidType, parseWith } from '../stat.errors';
 import {
   countSchema,
   formatAAggregateSchema,
@@ -10,7 +10,7 @@ import {
   sortStageSchema,
   unwindSchema,
 } from './stat.schema';
-import type { SortKey, Stage } from './stat.types';
+import type { SortKey, Stage } from '../stat.types';
 
 /** A stage with the request path it came from, so later validation names the offending key. */
 export interface LocatedStage {

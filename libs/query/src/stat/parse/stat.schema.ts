@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isReservedName } from '../errors/prototype-keys.guard';
-import { CONDITION_OPERATORS, GROUP_OPERATORS } from './stat.types';
+import { isReservedName } from '../../errors/prototype-keys.guard';
+import { CONDITION_OPERATORS, GROUP_OPERATORS } from '../stat.types';
 
 /**
  * The canonical (snake_case, long-name) shape of JobTaskStatQuery. The parser validates each piece

@@ -1,9 +1,9 @@
-import type { JsonObject } from '../search-port';
+import type { JsonObject } from '../../search-port';
 import { conditionsQuery } from './condition-query';
-import { histogramInterval } from './date-format';
-import { JOB_TASK_COLUMNS } from './field-kind';
-import type { GroupStage } from './plan.selector';
-import type { GroupField } from './stat.types';
+import { histogramInterval } from '../date-format';
+import { JOB_TASK_COLUMNS } from '../field-kind';
+import type { GroupStage } from '../plan/plan.selector';
+import type { GroupField } from '../stat.types';
 
 /** Distinct values fetched per group for size/add_to_set; a larger set falls back to the scan path. */
 export const SET_SIZE = 1000;

@@ -1,16 +1,16 @@
-import type { JsonObject } from '../search-port';
-import { applyDateFormat } from './date-format';
+import type { JsonObject } from '../../search-port';
+import { applyDateFormat } from '../date-format';
 import { asArray, asNumber, asObject, docCount, fromEs, indexedKind } from './es-json';
-import { ExactSum } from './exact-sum';
-import { sortedSet } from './group.accumulators';
+import { ExactSum } from '../in-memory/exact-sum';
+import { sortedSet } from '../in-memory/group.accumulators';
 import { fieldAggName, keySourceName } from './group-agg.request';
-import type { GroupStage } from './plan.selector';
-import { docToRow, type Row, type RowValue, readPath } from './row-value';
-import { orderGroupRows } from './row-pipeline.engine';
-import { ScanRequired } from './scan-required';
-import { tooManyGroups } from './stat.errors';
-import type { GroupField } from './stat.types';
-import { compareTuples, tupleKey, valueKey } from './value-order';
+import type { GroupStage } from '../plan/plan.selector';
+import { docToRow, type Row, type RowValue, readPath } from '../in-memory/row-value';
+import { orderGroupRows } from '../in-memory/row-pipeline.engine';
+import { ScanRequired } from '../plan/scan-required';
+import { tooManyGroups } from '../stat.errors';
+import type { GroupField } from '../stat.types';
+import { compareTuples, tupleKey, valueKey } from '../in-memory/value-order';
 
 /**
  * A group field as read from one bucket, in a form that merges: several buckets map to one group when

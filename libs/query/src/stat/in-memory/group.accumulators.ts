@@ -1,7 +1,7 @@
 import { conditionsHold } from './condition.eval';
 import { ExactSum } from './exact-sum';
 import { isRowObject, type Row, type RowObject, type RowValue, readPath } from './row-value';
-import type { GroupField } from './stat.types';
+import type { GroupField } from '../stat.types';
 import { compareValues, valueKey } from './value-order';
 
 /** One group field folded over the group's rows, which arrive in stream order. */

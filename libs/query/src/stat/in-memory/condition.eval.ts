@@ -1,5 +1,5 @@
 import { type Row, readPath } from './row-value';
-import type { FieldCondition } from './stat.types';
+import type { FieldCondition } from '../stat.types';
 import { compareValues } from './value-order';
 
 /**

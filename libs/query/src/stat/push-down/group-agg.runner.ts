@@ -1,12 +1,12 @@
-import type { DomainSearchPort, JsonObject } from '../search-port';
-import { isInjective } from './date-format';
+import type { DomainSearchPort, JsonObject } from '../../search-port';
+import { isInjective } from '../date-format';
 import { asArray, asObject } from './es-json';
 import { groupRows } from './group-agg.reader';
 import { compositePageSize, groupAggs } from './group-agg.request';
 import { checkMessageGuard, MESSAGE_GUARD, MESSAGE_GUARD_NAME } from './message-guard';
-import type { GroupStage } from './plan.selector';
-import type { Row } from './row-value';
-import { tooManyGroups } from './stat.errors';
+import type { GroupStage } from '../plan/plan.selector';
+import type { Row } from '../in-memory/row-value';
+import { tooManyGroups } from '../stat.errors';
 
 /** How many histogram buckets may fold into the groups of a non-injective date_format. */
 const MERGED_BUCKETS_PER_GROUP = 100;

@@ -1,5 +1,5 @@
-import { JOB_TASK_COLUMNS } from './field-kind';
-import type { GroupField, GroupKey, Stage } from './stat.types';
+import { JOB_TASK_COLUMNS } from '../field-kind';
+import type { GroupField, GroupKey, Stage } from '../stat.types';
 
 export type GroupStage = Stage & { stage: 'group' };
 
