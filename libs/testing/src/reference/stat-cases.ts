@@ -46,6 +46,9 @@ const OPERATOR_CASES: StatCase[] = [
         cond('provider', 'lt', 'b'),
         cond('success_count', 'gte', 3),
         cond('success_count', 'gt', 2.5),
+        // past int32, which the integer field cannot hold: every row, or none
+        cond('success_count', 'lte', 3e9),
+        cond('failure_count', 'gt', 3e9),
         cond('finished_at', 'lt', '2026-11-29'),
         cond('finished_at', 'gt', '2026-11-29T00:00:00Z'),
       ]),
@@ -58,6 +61,8 @@ const OPERATOR_CASES: StatCase[] = [
           provider_lt: 3,
           success_count_gte: 2,
           success_count_gt: 2,
+          success_count_lte: 5,
+          failure_count_gt: 0,
           finished_at_lt: 4,
           finished_at_gt: 1,
         },

@@ -17,7 +17,13 @@ import {
   term,
   terms,
 } from './es-dsl';
-import { inclusiveBound, INT32_MAX, INT32_MIN } from './numeric-bounds';
+import {
+  inclusiveBound,
+  int32Bound,
+  type Int32Bound,
+  integerBound,
+  isInt32,
+} from './numeric-bounds';
 
 /**
  * Positive single-field queries. A condition on `errors.*` holds when SOME error satisfies it, so it
@@ -60,8 +66,7 @@ export function oneOf(field: FieldSpec, items: unknown[]): JsonObject {
 
 export function compare(field: FieldSpec, op: Comparison, value: unknown): JsonObject {
   if (field.kind === 'integer') {
-    const n = value as number;
-    return integerBound(field, inclusiveBound(op, Math.floor(n), !Number.isInteger(n)));
+    return int32Range(field, int32Bound(integerBound(op, value as number)));
   }
   if (field.kind === 'date') {
     const instant = parseIsoInstant(value as string);
@@ -81,22 +86,10 @@ export function compareInstant(
   return range(field.key, { ...inclusiveBound(op, epochMs, subMs), format: 'epoch_millis' });
 }
 
-function integerBound(field: FieldSpec, bound: { gte: number } | { lte: number }): JsonObject {
-  // int32 fields reject out-of-range bounds; decide those cases here instead.
-  if ('lte' in bound) {
-    if (bound.lte >= INT32_MAX) return present(field);
-    if (bound.lte < INT32_MIN) return matchNone();
-  } else {
-    if (bound.gte <= INT32_MIN) return present(field);
-    if (bound.gte > INT32_MAX) return matchNone();
-  }
+function int32Range(field: FieldSpec, bound: Int32Bound): JsonObject {
+  if (bound === 'every') return present(field);
+  if (bound === 'none') return matchNone();
   return range(field.key, { ...bound });
-}
-
-function isInt32(value: unknown): value is number {
-  return (
-    Number.isInteger(value) && (value as number) >= INT32_MIN && (value as number) <= INT32_MAX
-  );
 }
 
 export function contains(field: FieldSpec, text: string): JsonObject {

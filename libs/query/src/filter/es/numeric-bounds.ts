@@ -25,5 +25,33 @@ export function inclusiveBound(op: Comparison, floor: number, fractional: boolea
   }
 }
 
+/** The inclusive whole-number bound equivalent to comparing an integer field with any number. */
+export function integerBound(op: Comparison, value: number): InclusiveBound {
+  return inclusiveBound(op, Math.floor(value), !Number.isInteger(value));
+}
+
 export const INT32_MIN = -2_147_483_648;
 export const INT32_MAX = 2_147_483_647;
+
+export function isInt32(value: unknown): value is number {
+  return (
+    Number.isInteger(value) && (value as number) >= INT32_MIN && (value as number) <= INT32_MAX
+  );
+}
+
+/**
+ * An int32 field rejects a range bound outside its type, so such a bound is decided here: it holds
+ * for every present value, or for none.
+ */
+export type Int32Bound = InclusiveBound | 'every' | 'none';
+
+export function int32Bound(bound: InclusiveBound): Int32Bound {
+  if ('lte' in bound) {
+    if (bound.lte >= INT32_MAX) return 'every';
+    if (bound.lte < INT32_MIN) return 'none';
+  } else {
+    if (bound.gte <= INT32_MIN) return 'every';
+    if (bound.gte > INT32_MAX) return 'none';
+  }
+  return bound;
+}

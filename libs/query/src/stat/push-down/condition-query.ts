@@ -1,5 +1,6 @@
+import { int32Bound, integerBound, isInt32 } from '../../filter/es/numeric-bounds';
 import type { JsonObject } from '../../search-port';
-import type { FieldCondition } from '../stat.types';
+import type { ConditionOperator, FieldCondition } from '../stat.types';
 
 const MATCH_NONE: JsonObject = { match_none: {} };
 const MATCH_ALL: JsonObject = { match_all: {} };
@@ -8,32 +9,31 @@ function esValue(v: FieldCondition['value']): string | number {
   return v instanceof Date ? v.toISOString() : v;
 }
 
-/**
- * Integer fields hold whole numbers only, so a fractional bound is rewritten to the equivalent whole
- * one here instead of relying on how Elasticsearch rounds range bounds on integer fields.
- */
-function integerCondition(c: FieldCondition & { value: number }): FieldCondition | JsonObject {
-  if (Number.isInteger(c.value)) return c;
-  switch (c.operator) {
-    case 'eq':
-      return MATCH_NONE;
-    case 'not':
-      return MATCH_ALL;
-    case 'gt':
-    case 'lte':
-      return { ...c, value: Math.floor(c.value) };
-    case 'gte':
-    case 'lt':
-      return { ...c, value: Math.ceil(c.value) };
-    default: {
-      const unreachable: never = c.operator;
-      return unreachable;
-    }
-  }
+const missing = (field: string): JsonObject => ({ bool: { must_not: [{ exists: { field } }] } });
+
+/** With MongoDB's order a missing (null) field is below every value. */
+function orMissing(field: string, query: JsonObject): JsonObject {
+  return { bool: { should: [query, missing(field)], minimum_should_match: 1 } };
 }
 
-function isCondition(x: FieldCondition | JsonObject): x is FieldCondition {
-  return 'operator' in x && 'key' in x && 'value' in x;
+const isBelow = (op: ConditionOperator): boolean => op === 'lt' || op === 'lte';
+
+/**
+ * Integer fields hold int32 whole numbers, so the bound is made whole and inclusive, and decided
+ * outright when it lies outside int32, with the filter's helpers; a missing field stays below it.
+ */
+function integerCondition(c: FieldCondition & { value: number }): JsonObject {
+  const field = c.key;
+  if (c.operator === 'eq') return isInt32(c.value) ? { term: { [field]: c.value } } : MATCH_NONE;
+  if (c.operator === 'not') {
+    return isInt32(c.value) ? { bool: { must_not: [{ term: { [field]: c.value } }] } } : MATCH_ALL;
+  }
+  const below = isBelow(c.operator);
+  const bound = int32Bound(integerBound(c.operator, c.value));
+  if (bound === 'every') return below ? MATCH_ALL : { exists: { field } };
+  if (bound === 'none') return below ? missing(field) : MATCH_NONE;
+  const query = { range: { [field]: { ...bound } } };
+  return below ? orMissing(field, query) : query;
 }
 
 /**
@@ -41,32 +41,24 @@ function isCondition(x: FieldCondition | JsonObject): x is FieldCondition {
  * a missing (null) field is below every value, so it satisfies `not`, `lt` and `lte`.
  */
 export function conditionQuery(condition: FieldCondition, integerField: boolean): JsonObject {
-  const c =
-    integerField && typeof condition.value === 'number'
-      ? integerCondition({ ...condition, value: condition.value })
-      : condition;
-  if (!isCondition(c)) return c;
-  const field = c.key;
-  const value = esValue(c.value);
-  const missing: JsonObject = { bool: { must_not: [{ exists: { field } }] } };
-  switch (c.operator) {
+  if (integerField && typeof condition.value === 'number') {
+    return integerCondition({ ...condition, value: condition.value });
+  }
+  const field = condition.key;
+  const value = esValue(condition.value);
+  switch (condition.operator) {
     case 'eq':
       return { term: { [field]: value } };
     case 'not':
       return { bool: { must_not: [{ term: { [field]: value } }] } };
     case 'gt':
     case 'gte':
-      return { range: { [field]: { [c.operator]: value } } };
+      return { range: { [field]: { [condition.operator]: value } } };
     case 'lt':
     case 'lte':
-      return {
-        bool: {
-          should: [{ range: { [field]: { [c.operator]: value } } }, missing],
-          minimum_should_match: 1,
-        },
-      };
+      return orMissing(field, { range: { [field]: { [condition.operator]: value } } });
     default: {
-      const unreachable: never = c.operator;
+      const unreachable: never = condition.operator;
       return unreachable;
     }
   }
