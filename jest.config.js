@@ -1,7 +1,7 @@
 // Three tiers: unit specs beside the code (pure, no servers), integration specs against the real
 // stack, and end-to-end specs that run the apps. `npm test` runs all three after lint and typecheck.
 const moduleNameMapper = {
-  '^@app/(domain|query|config|platform|testing|emitter|contract)(|/.*)$': '<rootDir>/libs/$1/src$2',
+  '^@app/(domain|query-reference|query|config|platform|testing|emitter|contract)(|/.*)$': '<rootDir>/libs/$1/src$2',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 const common = { rootDir: __dirname, moduleNameMapper, transform, testEnvironment: 'node' };

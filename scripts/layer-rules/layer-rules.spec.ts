@@ -15,6 +15,13 @@ const BROKEN: [LayerRule, SourceFile][] = [
     { path: 'libs/query/src/stat/x.ts', text: "export { loadApiConfig } from '@app/config';" },
   ],
   [
+    'pure-core',
+    {
+      path: 'libs/query/src/stat/x.spec.ts',
+      text: "import { STAT_CASES } from '@app/query-reference';",
+    },
+  ],
+  [
     'libs-never-import-apps',
     { path: 'libs/platform/src/x.ts', text: "import '../../../apps/api/src/api.tokens';" },
   ],
@@ -32,6 +39,20 @@ const BROKEN: [LayerRule, SourceFile][] = [
   [
     'no-test-code-in-production',
     { path: 'libs/platform/src/x.ts', text: "const r = require('@app/query-reference');" },
+  ],
+  [
+    'no-test-code-in-production',
+    {
+      path: 'libs/query/src/stat/x.ts',
+      text: "import { STAT_CASES } from '@app/query-reference/stat-cases';",
+    },
+  ],
+  [
+    'no-test-code-in-production',
+    {
+      path: 'libs/query/src/stat/x.ts',
+      text: "import { CannedSearchPort } from '@app/testing/search/canned-search-port';",
+    },
   ],
   [
     'no-relative-across-modules',
@@ -53,7 +74,11 @@ const ALLOWED: SourceFile[] = [
   },
   {
     path: 'libs/query/src/stat/x.spec.ts',
-    text: "import { STAT_CASES } from '@app/testing/reference';",
+    text: "import { CannedSearchPort } from '@app/testing/search/canned-search-port';",
+  },
+  {
+    path: 'libs/query-reference/src/x.ts',
+    text: "import { runBodyOverRows } from '@app/query/stat/in-memory/in-memory.runner';",
   },
   {
     path: 'libs/query/src/stat/x.ts',

@@ -1,6 +1,6 @@
 import type { JobTaskInfo } from '@app/domain';
 import { parseJobTaskListRequest } from '@app/query';
-import { evaluateJobTaskList, REFERENCE_NOW } from '@app/testing/reference';
+import { evaluateJobTaskList, REFERENCE_NOW } from '@app/query-reference';
 import { type RunningApi, startApi } from './api-test-app';
 import { expectedAnswer, postJson, sameAnswer } from './differential/http-call';
 import { aJobTask, dropJobTasks, seedJobTasks } from './seed-index';

@@ -10,7 +10,7 @@ import {
   REFERENCE_NOW,
   statDocsArbitrary,
   statRequestArbitrary,
-} from '@app/testing/reference';
+} from '@app/query-reference';
 import fc from 'fast-check';
 import { type RunningApi, startApi } from './api-test-app';
 import { type Answer, expectedAnswer, postJson, sameAnswer } from './differential/http-call';

@@ -1,5 +1,4 @@
 export * from './projection';
-export * from './reference';
 export * from './stack/stack-control';
 export * from './stack/stack-endpoints';
 export * from './stack/test-names';

@@ -1,6 +1,6 @@
 import type { JobTaskInfo } from '@app/domain';
 import { parseJobTaskListRequest, parseStatRequest, type ListLimits } from '@app/query';
-import { evaluateJobTaskList, evaluateStat } from '@app/testing/reference';
+import { evaluateJobTaskList, evaluateStat } from '@app/query-reference';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Answer, postJson, sameAnswer } from '../../../apps/api/test/differential/http-call';
 

@@ -1,7 +1,7 @@
 import { QueryError } from '../errors/query-error';
 import { parseStatRequest } from './parse/stat-request.parser';
 import { runStat } from './stat.runner';
-import { aggs, FakePort, hits } from './stat-runner.fake-port';
+import { aggs, CannedSearchPort, hits } from '@app/testing/search/canned-search-port';
 
 const NOW = new Date('2026-12-01T00:00:00.000Z');
 const limits = { maxGroups: 100, maxScanDocs: 10 };
@@ -11,18 +11,18 @@ const ms = (iso: string): number => Date.parse(iso);
 
 describe(`${runStat.name} (count, distinct, scan)`, () => {
   it('should count with the port, or count error rows in a nested aggregation', async () => {
-    const plain = new FakePort(() => aggs({}), 5);
+    const plain = new CannedSearchPort(() => aggs({}), 5);
     await expect(
       runStat(request({ aggregate: [{ count: { name: 'n' } }] }), plain, limits, NOW),
     ).resolves.toEqual({ results: [{ n: 5 }] });
     expect(plain.counted).toBe(1);
 
-    const none = new FakePort(() => aggs({}), 0);
+    const none = new CannedSearchPort(() => aggs({}), 0);
     await expect(
       runStat(request({ aggregate: { count: { name: 'n' } } }), none, limits, NOW),
     ).resolves.toEqual({ results: [] });
 
-    const nested = new FakePort(() => aggs({ rows: { doc_count: 7 } }));
+    const nested = new CannedSearchPort(() => aggs({ rows: { doc_count: 7 } }));
     const req = request({
       aggregate: { unwind: [{ path: 'errors' }], count: { name: 'error_count' } },
     });
@@ -33,7 +33,7 @@ describe(`${runStat.name} (count, distinct, scan)`, () => {
   });
 
   it('should list distinct values from a composite, sorted, then paged', async () => {
-    const port = new FakePort(() =>
+    const port = new CannedSearchPort(() =>
       aggs({
         values: {
           buckets: [ms('2026-02-01T00:00:00Z'), ms('2026-01-01T00:00:00Z')].map((v) => ({
@@ -56,7 +56,7 @@ describe(`${runStat.name} (count, distinct, scan)`, () => {
   });
 
   it('should list distinct error codes through a nested composite', async () => {
-    const port = new FakePort(() =>
+    const port = new CannedSearchPort(() =>
       aggs({
         rows: { values: { buckets: ['E2', 'E1'].map((v) => ({ key: { v }, doc_count: 1 })) } },
       }),
@@ -72,7 +72,7 @@ describe(`${runStat.name} (count, distinct, scan)`, () => {
     const docs = Array.from({ length: 2001 }, (_, i) => ({
       job_task_id: `t${String(i).padStart(4, '0')}`,
     }));
-    const port = new FakePort((_b, i) => {
+    const port = new CannedSearchPort((_b, i) => {
       const page = i === 0 ? docs.slice(0, 2000) : docs.slice(2000);
       return {
         hits: {
@@ -88,7 +88,7 @@ describe(`${runStat.name} (count, distinct, scan)`, () => {
 
   it('should refuse a scan over more documents than maxScanDocs and close the snapshot', async () => {
     const req = request({ aggregate: [{ limit: 1 }, { count: { name: 'n' } }] });
-    const port = new FakePort(() => hits([], 11));
+    const port = new CannedSearchPort(() => hits([], 11));
     const error = await runStat(req, port, limits, NOW).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QueryError);
     expect((error as QueryError).message).toContain('11 match, at most 10');

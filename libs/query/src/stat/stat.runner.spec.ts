@@ -3,7 +3,7 @@ import type { JsonObject } from '../search-port';
 import { QueryError } from '../errors/query-error';
 import { parseStatRequest } from './parse/stat-request.parser';
 import { runStat } from './stat.runner';
-import { aggs, FakePort, hits } from './stat-runner.fake-port';
+import { aggs, CannedSearchPort, hits } from '@app/testing/search/canned-search-port';
 
 const NOW = new Date('2026-12-01T00:00:00.000Z');
 const limits = { maxGroups: 100, maxScanDocs: 10 };
@@ -54,7 +54,7 @@ describe(`${runStat.name} (group pushdown)`, () => {
         ],
       },
     });
-    const port = new FakePort(() =>
+    const port = new CannedSearchPort(() =>
       aggs({
         groups: {
           buckets: [
@@ -92,7 +92,7 @@ describe(`${runStat.name} (group pushdown)`, () => {
         key: { k0: `job-${String(from + i).padStart(4, '0')}` },
         doc_count: 1,
       }));
-    const port = new FakePort((_b, i) =>
+    const port = new CannedSearchPort((_b, i) =>
       aggs({
         groups:
           i === 0
@@ -142,7 +142,7 @@ describe(`${runStat.name} (group pushdown)`, () => {
       f3: { sum_other_doc_count: 0, buckets: [{ key: status, doc_count: n }] },
       f4: { doc_count: n, s: { value: sum }, n: { value: n } },
     });
-    const port = new FakePort(() =>
+    const port = new CannedSearchPort(() =>
       aggs({
         groups: {
           buckets: [
@@ -175,7 +175,7 @@ describe(`${runStat.name} (group pushdown)`, () => {
     const req = request({
       aggregate: [{ group: { fields: [{ name: 'ids', operator: 'size', key: 'job_id' }] } }],
     });
-    const port = new FakePort((body) =>
+    const port = new CannedSearchPort((body) =>
       body.pit === undefined
         ? aggs({ groups: { doc_count: 5000, f0: { sum_other_doc_count: 4000, buckets: [] } } })
         : hits(
@@ -210,7 +210,7 @@ describe(`${runStat.name} (group pushdown)`, () => {
       ],
     });
     const long = 'x'.repeat(9000);
-    const port = new FakePort((body) =>
+    const port = new CannedSearchPort((body) =>
       body.pit === undefined
         ? aggs({
             rows: { groups: { buckets: [{ key: { k0: null }, doc_count: 1 }] } },
@@ -245,7 +245,7 @@ describe(`${runStat.name} (group pushdown)`, () => {
         },
       ],
     });
-    const port = new FakePort(() =>
+    const port = new CannedSearchPort(() =>
       aggs({
         rows: { groups: { doc_count: 1, f0: { doc_count: 1 } } },
         unindexed_messages: { missing: { doc_count: 0 } },
@@ -257,7 +257,7 @@ describe(`${runStat.name} (group pushdown)`, () => {
 
   it('should refuse more groups than maxGroups', async () => {
     const req = request({ aggregate: [{ group: { keys: [{ key: 'status', name: 's' }] } }] });
-    const port = new FakePort(() =>
+    const port = new CannedSearchPort(() =>
       aggs({ groups: { buckets: ['A', 'B', 'C'].map((k) => ({ key: { k0: k }, doc_count: 1 })) } }),
     );
     await expect(runStat(req, port, { maxGroups: 2 }, NOW)).rejects.toThrow(QueryError);

@@ -1,18 +1,17 @@
-import { STAT_CASES } from '@app/testing/reference/stat-cases';
-import { STAT_SAMPLE } from '@app/testing/reference/stat-fixtures';
 import { QueryError } from '../../errors/query-error';
-import { runStatOverDocuments } from './in-memory.runner';
 import { parseStatRequest } from '../parse/stat-request.parser';
+import { runBodyOverRows } from './in-memory.runner';
+import { docToRow, renderValue } from './row-value';
 
 const limits = { maxGroups: 10000 };
-const asSources = (docs: object[]): Record<string, unknown>[] => docs as Record<string, unknown>[];
 
-describe(runStatOverDocuments.name, () => {
-  it.each(STAT_CASES.map((c) => [c.name, c] as const))('should answer: %s', (_name, c) => {
-    const req = parseStatRequest({ domain_id: 'domain-1', query: c.query }, limits);
-    expect(runStatOverDocuments(asSources(c.docs ?? STAT_SAMPLE), req, limits)).toEqual(c.expected);
-  });
+const task = (id: string, status: string): Record<string, unknown> => ({
+  job_task_id: id,
+  status,
+  created_at: `2026-01-01T00:00:0${id}Z`,
+});
 
+describe(runBodyOverRows.name, () => {
   it('should refuse more groups than maxGroups in any group stage', () => {
     const req = parseStatRequest(
       {
@@ -26,9 +25,8 @@ describe(runStatOverDocuments.name, () => {
       },
       limits,
     );
-    expect(() => runStatOverDocuments(asSources(STAT_SAMPLE), req, { maxGroups: 2 })).toThrow(
-      QueryError,
-    );
+    const rows = [task('1', 'SUCCESS'), task('2', 'FAILURE'), task('3', 'PENDING')].map(docToRow);
+    expect(() => runBodyOverRows(rows, req.body, 2)).toThrow(QueryError);
   });
 
   it('should read stored documents with missing optional fields as null', () => {
@@ -40,6 +38,7 @@ describe(runStatOverDocuments.name, () => {
       limits,
     );
     const sparse = [{ job_task_id: 'a', status: 'PENDING', created_at: '2026-01-01T00:00:00Z' }];
-    expect(runStatOverDocuments(sparse, req, limits)).toEqual({ results: [{ p: null }] });
+    const results = runBodyOverRows(sparse.map(docToRow), req.body, limits.maxGroups);
+    expect(results.map(renderValue)).toEqual([{ p: null }]);
   });
 });

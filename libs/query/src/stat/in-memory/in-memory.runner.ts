@@ -1,7 +1,7 @@
 import { distinctFromRows, orderDistinct } from '../push-down/distinct.runner';
 import { runStages } from './row-pipeline.engine';
-import { docToRow, type Row, type RowValue, renderValue } from './row-value';
-import type { StatBody, StatLimits, StatPage, StatResult } from '../stat.types';
+import type { Row, RowValue } from './row-value';
+import type { StatBody, StatPage, StatResult } from '../stat.types';
 import { compareValues } from './value-order';
 
 function streamOrder(a: Row, b: Row): number {
@@ -24,17 +24,4 @@ export function pageResults(results: unknown[], page: StatPage | null): StatResu
   if (page === null) return { results };
   const from = page.start - 1;
   return { results: results.slice(from, from + page.limit), total_count: results.length };
-}
-
-/**
- * Answers a parsed request over JobTask documents held in memory (already filtered by its scope),
- * with the same engine the API uses when Elasticsearch cannot run a pipeline exactly.
- */
-export function runStatOverDocuments(
-  sources: readonly Record<string, unknown>[],
-  req: { body: StatBody; page: StatPage | null },
-  limits: StatLimits,
-): StatResult {
-  const rows = sources.map(docToRow);
-  return pageResults(runBodyOverRows(rows, req.body, limits.maxGroups).map(renderValue), req.page);
 }

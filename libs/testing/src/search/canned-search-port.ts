@@ -3,12 +3,12 @@ import type {
   JsonObject,
   SearchRequestBody,
   SearchResponseBody,
-} from '../search-port';
+} from '@app/query';
 
-/** Test support for the runner specs: a DomainSearchPort answering with canned ES responses. */
+/** A DomainSearchPort answering with canned Elasticsearch responses, recording what it was asked. */
 export type Responder = (body: SearchRequestBody, i: number) => SearchResponseBody;
 
-export class FakePort implements DomainSearchPort {
+export class CannedSearchPort implements DomainSearchPort {
   readonly requests: SearchRequestBody[] = [];
   readonly closed: string[] = [];
   counted = 0;

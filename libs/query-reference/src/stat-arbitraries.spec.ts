@@ -1,4 +1,5 @@
-import { parseStatRequest, QueryError, runStatOverDocuments, type StatRequest } from '@app/query';
+import { parseStatRequest, QueryError, type StatRequest } from '@app/query';
+import { runStatOverDocuments } from './api-stat-engine';
 import fc from 'fast-check';
 import { statDocsArbitrary, statRequestArbitrary } from './stat-arbitraries';
 import { evaluateStat } from './stat-evaluator';

@@ -6,7 +6,7 @@ import type {
   SearchResponseBody,
 } from '@app/query';
 import { JOB_TASKS_MAPPINGS, jobTasksIndexSettings } from '@app/platform';
-import { testStack } from '../stack/stack-endpoints';
+import { testStack } from '@app/testing';
 
 async function call(method: string, path: string, body?: unknown): Promise<JsonObject> {
   const bulk = path.includes('_bulk');

@@ -1,7 +1,7 @@
 import type { JobTaskInfo } from '@app/domain';
 import { parseStatRequest, QueryError, runStat, type StatLimits } from '@app/query';
 import fc from 'fast-check';
-import { uniqueName } from '../stack/test-names';
+import { uniqueName } from '@app/testing';
 import { arbitraryFilterCondition } from './filter-condition.arbitrary';
 import { matchesScope } from './scope-matcher';
 import { statDocsArbitrary, statRequestArbitrary } from './stat-arbitraries';
