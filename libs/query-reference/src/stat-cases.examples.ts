@@ -1,8 +1,7 @@
-import type { StatCase } from './stat-cases';
+import { g, type StatCase } from './stat-case';
 import { statError, statTask } from './stat-fixtures';
 
 /** The worked examples of spaceone-api.md §4.5, each over the documents its answer implies. */
-const g = (group: unknown, ...rest: unknown[]): unknown[] => [{ group }, ...rest];
 
 const EXAMPLE_DOCS = [
   ...[10, 10, 10, 10, 2].map((s, i) => statTask({ job_task_id: `t-${i}`, success_count: s })),

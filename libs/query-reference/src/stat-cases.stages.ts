@@ -1,7 +1,6 @@
-import type { StatCase } from './stat-cases';
+import { g, type StatCase } from './stat-case';
 
 /** Stage semantics over STAT_SAMPLE (stream order: job_task-4, -1, -2, -3, -5); see stat-cases.ts. */
-const g = (group: unknown, ...rest: unknown[]): unknown[] => [{ group }, ...rest];
 const byProvider = { key: 'provider', name: 'provider' };
 const count = { name: 'n', operator: 'count' };
 

@@ -1,20 +1,9 @@
-import type { JobTaskInfo } from '@app/domain';
+import { g, type StatCase } from './stat-case';
 import { STAT_EXAMPLE_CASES } from './stat-cases.examples';
 import { STAT_STAGE_CASES } from './stat-cases.stages';
 
-/**
- * Stat requests over STAT_SAMPLE (or their own docs) with hand-computed answers. Stream order of the
- * sample: job_task-4 (no created_at), -1, -2, -3, -5. Both the reference evaluator and the API's
- * in-memory engine must give exactly these results.
- */
-export interface StatCase {
-  name: string;
-  query: Record<string, unknown>;
-  expected: { results: unknown[]; total_count?: number };
-  docs?: JobTaskInfo[];
-}
+export type { StatCase } from './stat-case';
 
-const g = (group: unknown, ...rest: unknown[]): unknown[] => [{ group }, ...rest];
 const all = (fields: unknown[]): unknown[] => g({ fields });
 const count = { name: 'n', operator: 'count' };
 

@@ -1,12 +1,17 @@
-import type { JobTaskEvent } from '../events/job-task-event.types';
-
 /** The spec's event order: `occurred_at` (normalised, so text order is time order), then `sequence`, then `event_id`. */
 export type EventKey = [occurred_at: string, sequence: number, event_id: string];
 
 /** Where one ErrorInfo sits in the `errors` order: its event's key plus its position inside that event. */
 export type ErrorKey = [occurred_at: string, sequence: number, event_id: string, position: number];
 
-export function eventKeyOf(event: JobTaskEvent): EventKey {
+/** Any event's key fields; structural, so the order needs nothing of the event types (no import circle). */
+export interface KeyedEvent {
+  readonly occurred_at: string;
+  readonly sequence: number;
+  readonly event_id: string;
+}
+
+export function eventKeyOf(event: KeyedEvent): EventKey {
   return [event.occurred_at, event.sequence, event.event_id];
 }
 
