@@ -1,6 +1,7 @@
 import { buildScopeQuery } from '../filter';
 import type { DomainSearchPort, JsonObject } from '../search-port';
-import { distinctFromIndex, orderDistinct } from './push-down/distinct.runner';
+import { distinctFromIndex } from './push-down/distinct.runner';
+import { orderDistinct } from './in-memory/distinct.rows';
 import { asObject, docCount } from './push-down/es-json';
 import { runGroupPlan } from './push-down/group-agg.runner';
 import { choosePlan, type StatPlan } from './plan/plan.selector';

@@ -1,4 +1,4 @@
-import { distinctFromRows, orderDistinct } from '../push-down/distinct.runner';
+import { distinctFromRows, orderDistinct } from './distinct.rows';
 import { runStages } from './row-pipeline.engine';
 import type { Row, RowValue } from './row-value';
 import type { StatBody, StatPage, StatResult } from '../stat.types';

@@ -1,9 +1,8 @@
 import type { DomainSearchPort, JsonObject } from '../../search-port';
 import { asArray, asObject, fromEs, indexedKind } from './es-json';
 import { checkMessageGuard, MESSAGE_GUARD, MESSAGE_GUARD_NAME } from './message-guard';
-import { readPath, type Row, type RowValue } from '../in-memory/row-value';
+import type { RowValue } from '../in-memory/row-value';
 import { tooManyGroups } from '../stat.errors';
-import { compareValues, valueKey } from '../in-memory/value-order';
 
 const PAGE = 1000;
 
@@ -41,23 +40,4 @@ export async function distinctFromIndex(
     after = asObject(agg.after_key);
   }
   return values;
-}
-
-/** The same from documents (MongoDB `distinct` flattens list fields and drops nulls). */
-export function distinctFromRows(rows: Row[], field: string, maxValues: number): RowValue[] {
-  const seen = new Map<string, RowValue>();
-  for (const row of rows) {
-    const v = readPath(row, field);
-    for (const item of Array.isArray(v) ? v : [v]) {
-      if (item !== null) seen.set(valueKey(item), item);
-    }
-    if (seen.size > maxValues) throw tooManyGroups(maxValues, 'distinct values');
-  }
-  return [...seen.values()];
-}
-
-export function orderDistinct(values: RowValue[], desc: boolean, limit: number | null): RowValue[] {
-  const sorted = [...values].sort(compareValues);
-  if (desc) sorted.reverse();
-  return limit === null ? sorted : sorted.slice(0, limit);
 }
