@@ -68,7 +68,14 @@ export function pick(schema: GenSchema, ok: (k: GenKind) => boolean): GenPath[] 
 
 /** A condition value typed to its key (dates as ISO strings, sometimes date-only). */
 export function conditionValue(kind: GenKind): fc.Arbitrary<string | number> {
-  if (kind.t === 'number') return fc.oneof(fc.integer({ min: -1, max: 7 }), fc.constant(2.5));
+  if (kind.t === 'number') {
+    // past int32 too: the counts are int32 in the index, and such a bound must be decided, not sent
+    return fc.oneof(
+      { arbitrary: fc.integer({ min: -1, max: 7 }), weight: 4 },
+      { arbitrary: fc.constant(2.5), weight: 3 },
+      { arbitrary: fc.constantFrom(3e9, -3e9), weight: 1 },
+    );
+  }
   if (kind.t === 'date')
     return fc.constantFrom(...STAT_DATES, '2026-01-01', '2026-01-01T10:30:00Z');
   return fc.constantFrom(...STAT_STRINGS, 'SUCCESS', 'FAILURE', 'job-a', 'E1', 'm2', 'project-2');
