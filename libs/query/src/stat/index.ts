@@ -1,4 +1,4 @@
 export * from './stat.types';
-export { jobTaskStatQuerySchema, statisticsQuerySchema } from './parse/stat.schema';
+export { jobTaskStatQuerySchema } from './parse/stat.schema';
 export { parseStatRequest } from './parse/stat-request.parser';
 export { runStat } from './stat.runner';
