@@ -1,6 +1,7 @@
 import { lookupField } from '../../fields';
 import { JsonObject } from '../../search-port';
 import { KEYWORD_FIELDS, QueryScope } from '../query-scope';
+import { containPattern } from '../regex/contain-pattern';
 import { allOf, anyOf } from './es-dsl';
 import { conditionQuery } from './condition-query.builder';
 import { contains } from './field-query.builder';
@@ -10,7 +11,7 @@ function keywordQueries(tokens: string[]): JsonObject[] {
     KEYWORD_FIELDS.map((key) => {
       const field = lookupField(key);
       if (!field) throw new Error(`keyword field ${key} is not registered`);
-      return contains(field, token);
+      return contains(field, containPattern(token));
     }),
   );
 }
