@@ -118,10 +118,10 @@ describe('API answers equal the reference evaluators (randomized differential te
     const limits = api.config.api.limits;
     const scope = fc.record({
       filter: fc.array(
-        arbitraryFilterCondition().map((c) => ({
-          key: c.key,
-          value: c.value,
-          operator: c.operator,
+        arbitraryFilterCondition().map(({ source }) => ({
+          key: source.key,
+          value: source.value,
+          operator: source.operator,
         })),
         { maxLength: 2 },
       ),

@@ -1,4 +1,5 @@
 export * from './job-task-document';
+export * from './job-task-fields';
 export { jobTaskDocumentId, MAX_DOCUMENT_ID_BYTES } from './job-task-document.id';
 export * from './events/job-task-event.types';
 export { DLQ_REASONS, type DlqReason, type DecodeProblem } from './events/dlq-reason.types';

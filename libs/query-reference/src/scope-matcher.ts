@@ -1,6 +1,6 @@
 import { ErrorInfo, JobTaskInfo } from '@app/domain';
 import {
-  FilterCondition,
+  ConditionSource,
   parseIsoInstant,
   parseTimediff,
   QueryScope,
@@ -73,8 +73,8 @@ const contains = (doc: JobTaskInfo, key: string, text: string) =>
 const regexMatches = (doc: JobTaskInfo, key: string, pattern: string) =>
   some(doc, key, (v) => referenceRegex(pattern).test(v as string));
 
-/** api.md's meaning of one condition, evaluated directly on the document. */
-export function matchesCondition(doc: JobTaskInfo, c: FilterCondition, now: Date): boolean {
+/** api.md's meaning of one condition as the client wrote it, evaluated directly on the document. */
+export function matchesCondition(doc: JobTaskInfo, c: ConditionSource, now: Date): boolean {
   const { key, value } = c;
   const list = value as unknown[];
   switch (c.operator) {
@@ -136,9 +136,9 @@ export function matchesCondition(doc: JobTaskInfo, c: FilterCondition, now: Date
 
 /** filter AND (filter_or OR keyword tokens), with the keyword matching job_task_id or job_id. */
 export function matchesScope(doc: JobTaskInfo, scope: QueryScope, now: Date): boolean {
-  if (!scope.filter.every((c) => matchesCondition(doc, c, now))) return false;
+  if (!scope.filter.every((c) => matchesCondition(doc, c.source, now))) return false;
   const alternatives = [
-    ...scope.filterOr.map((c) => () => matchesCondition(doc, c, now)),
+    ...scope.filterOr.map((c) => () => matchesCondition(doc, c.source, now)),
     ...scope.keywordTokens.map(
       (token) => () => KEYWORD_KEYS.some((key) => contains(doc, key, token)),
     ),

@@ -136,8 +136,14 @@ describe('stat against real Elasticsearch', () => {
 
   it('should confine every stage to the filter scope exactly like the reference', async () => {
     const scope = fc.record({
-      filter: fc.array(arbitraryFilterCondition(), { maxLength: 2 }),
-      filter_or: fc.array(arbitraryFilterCondition(), { maxLength: 2 }),
+      filter: fc.array(
+        arbitraryFilterCondition().map((c) => c.source),
+        { maxLength: 2 },
+      ),
+      filter_or: fc.array(
+        arbitraryFilterCondition().map((c) => c.source),
+        { maxLength: 2 },
+      ),
     });
     for (const [k, docs] of domains.entries()) {
       for (const body of fc.sample(statRequestArbitrary({ scope }), {

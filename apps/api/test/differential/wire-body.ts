@@ -1,4 +1,4 @@
-import type { JobTaskListRequest } from '@app/query';
+import type { FilterCondition, JobTaskListRequest } from '@app/query';
 
 /**
  * The JSON body a client would send for a parsed list request. The test re-parses this body with the
@@ -8,10 +8,10 @@ export function listRequestToBody(
   req: JobTaskListRequest,
   domainId: string,
 ): Record<string, unknown> {
-  const condition = (c: { key: string; value: unknown; operator: string }) => ({
-    key: c.key,
-    value: c.value,
-    operator: c.operator,
+  const condition = ({ source }: FilterCondition) => ({
+    key: source.key,
+    value: source.value,
+    operator: source.operator,
   });
   const query: Record<string, unknown> = {
     filter: req.scope.filter.map(condition),

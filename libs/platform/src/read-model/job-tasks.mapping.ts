@@ -1,43 +1,54 @@
+import {
+  ERROR_INFO_FIELDS,
+  type ErrorInfoFieldDef,
+  JOB_TASK_BOOKKEEPING_FIELD,
+  JOB_TASK_FIELDS,
+  type JobTaskFieldDef,
+  type JobTaskFieldType,
+} from '@app/domain';
 import type { estypes } from '@elastic/elasticsearch';
 
 /*
- * The read model's index definition: the single source of truth for field types. The API builds its queries
- * against exactly these types (keyword → term/terms aggs, date → ranges/histograms, nested errors → nested queries).
- * Changing a type needs a new index version and a rebuild (`npm run projector -- rebuild`).
+ * The read model's index definition, built from libs/domain's field table (JOB_TASK_FIELDS,
+ * ERROR_INFO_FIELDS), from which the query language's key table derives too: the API builds its
+ * queries against exactly these types (keyword → term/terms aggs, date → ranges/histograms, nested
+ * errors → nested queries). Changing a type needs a new index version and a rebuild
+ * (`npm run projector -- rebuild`).
  */
 
-const keyword = { type: 'keyword' } as const;
-const count = { type: 'integer' } as const;
-const timestamp = { type: 'date', format: 'strict_date_optional_time' } as const;
+type Property = estypes.MappingProperty;
+
+const TOP_LEVEL: Readonly<Record<Exclude<JobTaskFieldType, 'nested'>, Property>> = {
+  keyword: { type: 'keyword' },
+  integer: { type: 'integer' },
+  date: { type: 'date', format: 'strict_date_optional_time' },
+};
+
+// Stored for the next merge or for the answer, never searched.
+const UNINDEXED_OBJECT: Property = { type: 'object', enabled: false };
+
+function errorProperty(field: ErrorInfoFieldDef): Property {
+  if (field.type === 'object') return UNINDEXED_OBJECT;
+  // a longer value is kept in _source but not indexed
+  return field.maxIndexedLength === undefined
+    ? { type: 'keyword' }
+    : { type: 'keyword', ignore_above: field.maxIndexedLength };
+}
+
+function fieldProperty(field: JobTaskFieldDef): Property {
+  if (field.type !== 'nested') return TOP_LEVEL[field.type];
+  return {
+    type: 'nested',
+    properties: Object.fromEntries(ERROR_INFO_FIELDS.map((e) => [e.key, errorProperty(e)])),
+  };
+}
 
 export const JOB_TASKS_MAPPINGS: estypes.MappingTypeMapping = {
   dynamic: 'strict',
   properties: {
-    job_task_id: keyword,
-    domain_id: keyword,
-    status: keyword,
-    success_count: count,
-    failure_count: count,
-    errors: {
-      type: 'nested',
-      properties: {
-        error_code: keyword,
-        // Lucene rejects terms over 32766 bytes; 8191 characters of UTF-8 always fit, longer messages are kept in
-        // _source but not indexed.
-        message: { type: 'keyword', ignore_above: 8191 },
-        additional: { type: 'object', enabled: false },
-      },
-    },
-    job_id: keyword,
-    secret_id: keyword,
-    provider: keyword,
-    service_account_id: keyword,
-    project_id: keyword,
-    created_at: timestamp,
-    started_at: timestamp,
-    finished_at: timestamp,
-    // The projector's bookkeeping (event ids, fold state): stored for the next merge, never searched.
-    projection: { type: 'object', enabled: false },
+    ...Object.fromEntries(JOB_TASK_FIELDS.map((field) => [field.key, fieldProperty(field)])),
+    // The projector's bookkeeping (event ids, fold state).
+    [JOB_TASK_BOOKKEEPING_FIELD]: UNINDEXED_OBJECT,
   },
 };
 

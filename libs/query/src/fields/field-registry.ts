@@ -1,7 +1,16 @@
+import {
+  ERROR_INFO_FIELDS,
+  type ErrorInfoFieldType,
+  JOB_TASK_FIELDS as STORED_FIELDS,
+  JOB_TASK_INFO_KEYS,
+  type JobTaskFieldType,
+  type JobTaskInfo,
+} from '@app/domain';
+
 /**
- * Which JobTaskInfo keys the query language knows, and how each is indexed. The ES mapping and this
- * table must agree: filter translation, sort validation and `only` all consult it, so an unknown key
- * fails early with a 400 instead of silently matching nothing.
+ * Which JobTaskInfo keys the query language knows, and how each is indexed, read from libs/domain's
+ * field table (which the ES mapping is built from too). Filter translation, sort validation and
+ * `only` all consult it, so an unknown key fails early with a 400 instead of silently matching nothing.
  */
 export type FieldKind =
   /** keyword field at the top level */
@@ -24,7 +33,7 @@ export interface FieldSpec {
   readonly sortable: boolean;
 }
 
-export const ERRORS_PATH = 'errors';
+export const ERRORS_PATH = 'errors' satisfies keyof JobTaskInfo;
 
 const spec = (key: string, kind: FieldKind): FieldSpec => ({
   key,
@@ -33,24 +42,21 @@ const spec = (key: string, kind: FieldKind): FieldSpec => ({
   sortable: kind === 'keyword' || kind === 'integer' || kind === 'date',
 });
 
+const TOP_LEVEL_KIND: Readonly<Record<JobTaskFieldType, FieldKind>> = {
+  keyword: 'keyword',
+  integer: 'integer',
+  date: 'date',
+  nested: 'errors',
+};
+const ERROR_KIND: Readonly<Record<ErrorInfoFieldType, FieldKind>> = {
+  keyword: 'error-keyword',
+  object: 'error-object',
+};
+
+/** The top-level fields in the table's order, then `errors.*`. */
 export const JOB_TASK_FIELDS: readonly FieldSpec[] = [
-  spec('job_task_id', 'keyword'),
-  spec('domain_id', 'keyword'),
-  spec('status', 'keyword'),
-  spec('job_id', 'keyword'),
-  spec('secret_id', 'keyword'),
-  spec('provider', 'keyword'),
-  spec('service_account_id', 'keyword'),
-  spec('project_id', 'keyword'),
-  spec('success_count', 'integer'),
-  spec('failure_count', 'integer'),
-  spec('created_at', 'date'),
-  spec('started_at', 'date'),
-  spec('finished_at', 'date'),
-  spec('errors', 'errors'),
-  spec('errors.error_code', 'error-keyword'),
-  spec('errors.message', 'error-keyword'),
-  spec('errors.additional', 'error-object'),
+  ...STORED_FIELDS.map((field) => spec(field.key, TOP_LEVEL_KIND[field.type])),
+  ...ERROR_INFO_FIELDS.map((field) => spec(`${ERRORS_PATH}.${field.key}`, ERROR_KIND[field.type])),
 ];
 
 const BY_KEY = new Map(JOB_TASK_FIELDS.map((f) => [f.key, f]));
@@ -59,24 +65,10 @@ export function lookupField(key: string): FieldSpec | undefined {
   return BY_KEY.get(key);
 }
 
+export type JobTaskInfoField = keyof JobTaskInfo;
+
 /** The public top-level fields in response order; `only` may name any of them. */
-export const JOB_TASK_INFO_FIELDS = [
-  'job_task_id',
-  'status',
-  'success_count',
-  'failure_count',
-  'errors',
-  'job_id',
-  'secret_id',
-  'provider',
-  'service_account_id',
-  'project_id',
-  'domain_id',
-  'created_at',
-  'started_at',
-  'finished_at',
-] as const;
-export type JobTaskInfoField = (typeof JOB_TASK_INFO_FIELDS)[number];
+export const JOB_TASK_INFO_FIELDS: readonly JobTaskInfoField[] = JOB_TASK_INFO_KEYS;
 
 /** `minimal: true` returns exactly these (api.md), overriding `only`. */
 export const MINIMAL_FIELDS: readonly JobTaskInfoField[] = [
@@ -94,6 +86,8 @@ export const SORTABLE_KEYS: readonly string[] = JOB_TASK_FIELDS.filter((f) => f.
   (f) => f.key,
 );
 
+const PUBLIC_KEYS: ReadonlySet<string> = new Set(JOB_TASK_INFO_FIELDS);
+
 export function isJobTaskInfoField(key: string): key is JobTaskInfoField {
-  return (JOB_TASK_INFO_FIELDS as readonly string[]).includes(key);
+  return PUBLIC_KEYS.has(key);
 }

@@ -31,51 +31,18 @@ export function isFilterOperator(value: unknown): value is FilterOperator {
   return typeof value === 'string' && (FILTER_OPERATORS as readonly string[]).includes(value);
 }
 
-/** Operators whose meaning moves with the clock (`now`), so their answers may not be replayed. */
-export function isClockOperator(op: FilterOperator): boolean {
+/** The operators whose value is a list; `exists` takes a boolean, `match` an object, the rest a scalar. */
+export type ListOperator = 'in' | 'not_in' | 'contain_in' | 'not_contain_in' | 'regex_in';
+export type ScalarOperator = Exclude<FilterOperator, ListOperator | 'exists' | 'match'>;
+
+export function isListOperator(op: FilterOperator): op is ListOperator {
   return (
-    op === 'timediff_lt' || op === 'timediff_lte' || op === 'timediff_gt' || op === 'timediff_gte'
+    op === 'in' ||
+    op === 'not_in' ||
+    op === 'contain_in' ||
+    op === 'not_contain_in' ||
+    op === 'regex_in'
   );
-}
-
-/** The JSON shape each operator's value must have; a mismatch is one of the ERROR_OPERATOR_* codes. */
-export type OperatorValueShape = 'scalar' | 'list' | 'boolean' | 'dict';
-
-export function operatorValueShape(op: FilterOperator): OperatorValueShape {
-  switch (op) {
-    case 'in':
-    case 'not_in':
-    case 'contain_in':
-    case 'not_contain_in':
-    case 'regex_in':
-      return 'list';
-    case 'exists':
-      return 'boolean';
-    case 'match':
-      return 'dict';
-    case 'eq':
-    case 'not':
-    case 'lt':
-    case 'lte':
-    case 'gt':
-    case 'gte':
-    case 'contain':
-    case 'not_contain':
-    case 'regex':
-    case 'datetime_lt':
-    case 'datetime_lte':
-    case 'datetime_gt':
-    case 'datetime_gte':
-    case 'timediff_lt':
-    case 'timediff_lte':
-    case 'timediff_gt':
-    case 'timediff_gte':
-      return 'scalar';
-    default: {
-      const unreachable: never = op;
-      return unreachable;
-    }
-  }
 }
 
 /** Comparison direction shared by lt/lte/gt/gte and their datetime_/timediff_ forms. */

@@ -1,12 +1,14 @@
 export * from '../fields';
 export * from './filter-operators';
 export * from './query-scope';
+export type * from './condition.types';
+export { conditionDependsOnClock } from './condition.types';
 export { parseQueryScope } from './parse/query-scope.parser';
 export { parseFilterCondition } from './parse/condition.parser';
 export { parseIsoInstant } from './parse/iso-instant.parser';
-export type { IsoInstant } from './parse/iso-instant.parser';
-export { parseTimediff, resolveTimediff } from './parse/timediff.parser';
-export type { Timediff, TimediffBase, TimediffUnit } from './parse/timediff.parser';
+export { parseTimediff } from './parse/timediff.parser';
+export { resolveTimediff } from './timediff';
+export type { Timediff, TimediffBase, TimediffUnit } from './timediff';
 export {
   MAX_CONDITIONS,
   MAX_KEYWORD_LENGTH,
@@ -24,4 +26,4 @@ export * from './regex/char-set';
 export { toLuceneRegex } from './regex/lucene-regex.emitter';
 export { queryErrorForRejection } from './es/es-rejection';
 export { READ_MODEL_MAX_REGEX_LENGTH } from './parse/contain-value.check';
-export { containPattern, substringEffort } from './es/contain-pattern';
+export { containPattern, substringEffort } from './regex/contain-pattern';

@@ -1,11 +1,6 @@
-import { FilterOperator, isClockOperator } from './filter-operators';
+import { conditionDependsOnClock, FilterCondition } from './condition.types';
 
-/** One validated filter condition; aliases (`k/v/o`) are resolved and the value fits the key. */
-export interface FilterCondition {
-  key: string;
-  value: unknown;
-  operator: FilterOperator;
-}
+export type { FilterCondition } from './condition.types';
 
 /** Which documents a list or stat request covers (always further confined to one domain). */
 export interface QueryScope {
@@ -17,7 +12,7 @@ export interface QueryScope {
 /** `keyword` tokens match these fields by case-insensitive substring (SpaceONE's keyword filter). */
 export const KEYWORD_FIELDS = ['job_task_id', 'job_id'] as const;
 
-/** Whether the scope's answer depends on when it is evaluated (a `timediff_*` condition). */
+/** Whether the scope's answer depends on when it is evaluated (read from the parsed conditions). */
 export function scopeDependsOnClock(scope: QueryScope): boolean {
-  return [...scope.filter, ...scope.filterOr].some((c) => isClockOperator(c.operator));
+  return [...scope.filter, ...scope.filterOr].some(conditionDependsOnClock);
 }

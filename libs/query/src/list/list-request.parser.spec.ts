@@ -55,7 +55,7 @@ describe('parseJobTaskListRequest', () => {
       status: 3,
       projectId: 'p1',
     });
-    expect(req.scope.filter).toEqual([
+    expect(req.scope.filter.map((c) => c.source)).toEqual([
       { key: 'job_id', value: 'j', operator: 'contain' },
       { key: 'job_task_id', value: ['t1', 't2'], operator: 'in' },
       { key: 'status', value: 'SUCCESS', operator: 'eq' },
@@ -65,7 +65,7 @@ describe('parseJobTaskListRequest', () => {
 
   it('should accept status names, numbers and numeric strings in a list', () => {
     const req = parse({ domain_id: 'd', status: ['PENDING', 4, '0'] });
-    expect(req.scope.filter).toEqual([
+    expect(req.scope.filter.map((c) => c.source)).toEqual([
       { key: 'status', value: ['PENDING', 'FAILURE', 'JOB_TASK_STATE_NONE'], operator: 'in' },
     ]);
   });

@@ -1,3 +1,6 @@
+import { ERROR_INFO_FIELDS } from '@app/domain';
+import { FieldKind, JOB_TASK_FIELDS } from '../fields';
+
 /**
  * The static type of every column a pipeline stage can see. Validation uses it to reject, with a 400,
  * the operations whose MongoDB result depends on BSON cross-type ordering (grouping or sorting by a
@@ -23,26 +26,28 @@ export const FREE_OBJECT: Kind = { t: 'object', fields: null };
 
 export const ERROR_INFO_KIND: Kind = {
   t: 'object',
-  fields: { error_code: STRING, message: STRING, additional: FREE_OBJECT },
+  fields: Object.fromEntries(
+    ERROR_INFO_FIELDS.map((f) => [f.key, f.type === 'keyword' ? STRING : FREE_OBJECT]),
+  ),
+};
+
+const COLUMN_KIND: Readonly<Record<FieldKind, Kind | null>> = {
+  keyword: STRING,
+  integer: NUMBER,
+  date: DATE,
+  errors: { t: 'array', of: ERROR_INFO_KIND },
+  // errors.* are reached through the `errors` column
+  'error-keyword': null,
+  'error-object': null,
 };
 
 /** JobTaskInfo as the first stage sees it. */
-export const JOB_TASK_COLUMNS: Columns = {
-  job_task_id: STRING,
-  domain_id: STRING,
-  status: STRING,
-  job_id: STRING,
-  secret_id: STRING,
-  provider: STRING,
-  service_account_id: STRING,
-  project_id: STRING,
-  success_count: NUMBER,
-  failure_count: NUMBER,
-  created_at: DATE,
-  started_at: DATE,
-  finished_at: DATE,
-  errors: { t: 'array', of: ERROR_INFO_KIND },
-};
+export const JOB_TASK_COLUMNS: Columns = Object.fromEntries(
+  JOB_TASK_FIELDS.flatMap((f) => {
+    const kind = COLUMN_KIND[f.kind];
+    return kind === null ? [] : [[f.key, kind]];
+  }),
+);
 
 export function isScalar(kind: Kind): boolean {
   return kind.t === 'string' || kind.t === 'number' || kind.t === 'date';

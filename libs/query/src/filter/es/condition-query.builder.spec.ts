@@ -1,6 +1,6 @@
 import { parseQueryScope } from '../parse/query-scope.parser';
 import { buildScopeQuery } from './scope-query.builder';
-import { maxDeterminizedStatesFor } from './contain-pattern';
+import { maxDeterminizedStatesFor } from '../regex/contain-pattern';
 
 const NOW = new Date('2026-11-28T10:30:00.000Z');
 

@@ -1,10 +1,8 @@
 import { ERRORS_PATH, FieldSpec } from '../../fields';
 import { JsonObject } from '../../search-port';
+import { CompiledRegex, MatchCondition, Operand } from '../condition.types';
 import { Comparison } from '../filter-operators';
-import { parseIsoInstant } from '../parse/iso-instant.parser';
-import { containPattern } from './contain-pattern';
-import { toLuceneRegex } from '../regex/lucene-regex.emitter';
-import { parseRegex } from '../regex/regex.parser';
+import { ContainPattern } from '../regex/contain-pattern';
 import {
   allOf,
   anyOf,
@@ -40,41 +38,59 @@ export function present(field: FieldSpec): JsonObject {
     : exists(field.key);
 }
 
-export function equals(field: FieldSpec, value: unknown): JsonObject {
-  if (value === null) return not(present(field));
-  if (field.kind === 'integer') return isInt32(value) ? term(field.key, value) : matchNone();
-  if (field.kind === 'date') {
-    const instant = parseIsoInstant(value as string);
-    if (!instant || instant.subMs) return matchNone();
-    return range(field.key, { gte: instant.epochMs, lte: instant.epochMs, format: 'epoch_millis' });
+/** `null` is "null or missing". */
+export function equals(field: FieldSpec, operand: Operand | null): JsonObject {
+  if (operand === null) return not(present(field));
+  switch (operand.type) {
+    case 'number':
+      return isInt32(operand.number) ? term(field.key, operand.number) : matchNone();
+    case 'instant': {
+      const { epochMs, subMs } = operand.instant;
+      // no stored millisecond equals a sub-millisecond instant
+      if (subMs) return matchNone();
+      return range(field.key, { gte: epochMs, lte: epochMs, format: 'epoch_millis' });
+    }
+    case 'text':
+      return onField(field, (path) => term(path, operand.text));
+    default: {
+      const unreachable: never = operand;
+      return unreachable;
+    }
   }
-  return onField(field, (path) => term(path, value));
 }
 
-export function oneOf(field: FieldSpec, items: unknown[]): JsonObject {
-  const values = [...new Set(items.filter((item) => item !== null))];
+export function oneOf(
+  field: FieldSpec,
+  operands: readonly Operand[],
+  includesNull: boolean,
+): JsonObject {
   const parts: JsonObject[] = [];
-  if (field.kind === 'date') {
-    parts.push(...values.map((value) => equals(field, value)));
-  } else {
-    const candidates = field.kind === 'integer' ? values.filter(isInt32) : values;
-    if (candidates.length > 0) parts.push(onField(field, (path) => terms(path, candidates)));
+  const scalars: (string | number)[] = [];
+  for (const operand of operands) {
+    // a date value is an instant, possibly sub-millisecond: one exact range each, not terms
+    if (operand.type === 'instant') parts.push(equals(field, operand));
+    else if (operand.type === 'text') scalars.push(operand.text);
+    else if (isInt32(operand.number)) scalars.push(operand.number);
   }
-  if (items.includes(null)) parts.push(equals(field, null));
+  if (scalars.length > 0) parts.push(onField(field, (path) => terms(path, scalars)));
+  if (includesNull) parts.push(equals(field, null));
   return anyOf(parts);
 }
 
-export function compare(field: FieldSpec, op: Comparison, value: unknown): JsonObject {
-  if (field.kind === 'integer') {
-    return int32Range(field, int32Bound(integerBound(op, value as number)));
+export function compare(field: FieldSpec, op: Comparison, operand: Operand): JsonObject {
+  switch (operand.type) {
+    case 'number':
+      return int32Range(field, int32Bound(integerBound(op, operand.number)));
+    case 'instant':
+      return compareInstant(field, op, operand.instant.epochMs, operand.instant.subMs);
+    case 'text':
+      // keyword ranges compare UTF-8 bytes, i.e. code points, as api.md requires
+      return onField(field, (path) => range(path, { [op]: operand.text }));
+    default: {
+      const unreachable: never = operand;
+      return unreachable;
+    }
   }
-  if (field.kind === 'date') {
-    const instant = parseIsoInstant(value as string);
-    if (!instant) throw new Error(`unvalidated date ${String(value)}`);
-    return compareInstant(field, op, instant.epochMs, instant.subMs);
-  }
-  // keyword ranges compare UTF-8 bytes, i.e. code points, as api.md requires
-  return onField(field, (path) => range(path, { [op]: value }));
 }
 
 export function compareInstant(
@@ -92,8 +108,7 @@ function int32Range(field: FieldSpec, bound: Int32Bound): JsonObject {
   return range(field.key, { ...bound });
 }
 
-export function contains(field: FieldSpec, text: string): JsonObject {
-  const pattern = containPattern(text);
+export function contains(field: FieldSpec, pattern: ContainPattern): JsonObject {
   return onField(field, (path) =>
     pattern.kind === 'wildcard'
       ? { wildcard: { [path]: { value: pattern.value, case_insensitive: true } } }
@@ -109,14 +124,13 @@ export function contains(field: FieldSpec, text: string): JsonObject {
   );
 }
 
-export function matchesRegex(field: FieldSpec, pattern: string): JsonObject {
-  const lucene = toLuceneRegex(parseRegex(pattern));
-  return onField(field, (path) => ({ regexp: { [path]: { value: lucene, flags: 'NONE' } } }));
+export function matchesRegex(field: FieldSpec, regex: CompiledRegex): JsonObject {
+  return onField(field, (path) => ({ regexp: { [path]: { value: regex.lucene, flags: 'NONE' } } }));
 }
 
-/** `match` on `errors`: one error equal to every given pair (`{}` → has an error). */
-export function elementMatches(pairs: Record<string, unknown>): JsonObject {
-  const clauses = Object.entries(pairs).map(([key, value]) => term(`${ERRORS_PATH}.${key}`, value));
+/** `match` on `errors`: one error equal to every given pair (none → has an error). */
+export function elementMatches(pairs: MatchCondition['pairs']): JsonObject {
+  const clauses = pairs.map(({ key, value }) => term(`${ERRORS_PATH}.${key}`, value));
   return nested(ERRORS_PATH, allOf(clauses));
 }
 

@@ -1,18 +1,20 @@
-import { lookupField } from '../../fields';
+import { JOB_TASK_FIELDS } from '../../fields';
 import { JsonObject } from '../../search-port';
 import { KEYWORD_FIELDS, QueryScope } from '../query-scope';
+import { containPattern } from '../regex/contain-pattern';
 import { allOf, anyOf } from './es-dsl';
 import { conditionQuery } from './condition-query.builder';
 import { contains } from './field-query.builder';
 
+const KEYWORD_SPECS = KEYWORD_FIELDS.flatMap((key) =>
+  JOB_TASK_FIELDS.filter((field) => field.key === key),
+);
+
 function keywordQueries(tokens: string[]): JsonObject[] {
-  return tokens.flatMap((token) =>
-    KEYWORD_FIELDS.map((key) => {
-      const field = lookupField(key);
-      if (!field) throw new Error(`keyword field ${key} is not registered`);
-      return contains(field, token);
-    }),
-  );
+  return tokens.flatMap((token) => {
+    const pattern = containPattern(token);
+    return KEYWORD_SPECS.map((field) => contains(field, pattern));
+  });
 }
 
 /**

@@ -1,13 +1,13 @@
 import { JOB_TASK_FIELDS, lookupField } from '../../fields';
 import { QueryError } from '../../errors/query-error';
+import { FilterCondition } from '../condition.types';
 import {
   FILTER_OPERATORS,
   FilterOperator,
   isFilterOperator,
-  operatorValueShape,
+  isListOperator,
 } from '../filter-operators';
-import { FilterCondition } from '../query-scope';
-import { validateConditionValue } from './condition-value.validator';
+import { parseConditionValue, ShapedValue } from './condition-value.parser';
 import { describe, invalid, isPlainObject, typeError } from './parse-limits';
 
 const ALIASES = [
@@ -26,7 +26,7 @@ function pick(raw: Record<string, unknown>, long: string, short: string, path: s
   return long in raw ? raw[long] : raw[short];
 }
 
-/** Validates one `{key|k, value|v, operator|o}`; `path` is e.g. `query.filter[2]`. */
+/** Parses one `{key|k, value|v, operator|o}` into its typed form; `path` is e.g. `query.filter[2]`. */
 export function parseFilterCondition(raw: unknown, path: string): FilterCondition {
   if (!isPlainObject(raw)) throw typeError(path, 'object');
   const [key, value, operator] = ALIASES.map(([long, short]) => pick(raw, long, short, path));
@@ -50,7 +50,7 @@ export function parseFilterCondition(raw: unknown, path: string): FilterConditio
   }
   // A missing value means null (python-core), which only eq/not accept.
   const normalised = value === undefined ? null : value;
-  checkShape(operator, normalised, `${path} = ${condition}`);
+  const shaped = shapeOf(operator, normalised, `${path} = ${condition}`);
   if (key === undefined || key === null || key === '') throw QueryError.required(`${path}.key`);
   if (typeof key !== 'string') throw typeError(`${path}.key`, 'string');
   const field = lookupField(key);
@@ -61,38 +61,33 @@ export function parseFilterCondition(raw: unknown, path: string): FilterConditio
     );
   }
   if (!field.filterable) throw invalid(path, `${key} is returned but not filterable`);
-  validateConditionValue({ path, field, op: operator }, normalised);
-  return { key, value: normalised, operator };
+  return parseConditionValue({ path, field, source: { key, operator, value: normalised } }, shaped);
 }
 
-function checkShape(op: FilterOperator, value: unknown, where: string): void {
-  const shape = operatorValueShape(op);
+/** The JSON shape each operator's value must have; a mismatch is one of the ERROR_OPERATOR_* codes. */
+function shapeOf(op: FilterOperator, value: unknown, where: string): ShapedValue {
   const message = (code: Parameters<typeof operatorError>[0], must: string) =>
     operatorError(code, `The value of '${op} operator' ${must}. (${where})`);
-  switch (shape) {
-    case 'scalar':
-      if (Array.isArray(value))
-        throw message('ERROR_OPERATOR_VALUE_TYPE', 'does not support list type');
-      if (isPlainObject(value))
-        throw QueryError.invalid(`The value of '${op} operator' must be a scalar. (${where})`);
-      return;
-    case 'list':
-      if (!Array.isArray(value))
-        throw message('ERROR_OPERATOR_LIST_VALUE_TYPE', 'must be a list type');
-      return;
-    case 'boolean':
-      if (typeof value !== 'boolean')
-        throw message('ERROR_OPERATOR_BOOLEAN_TYPE', 'must be a boolean type');
-      return;
-    case 'dict':
-      if (!isPlainObject(value))
-        throw message('ERROR_OPERATOR_DICT_VALUE_TYPE', 'must be a dictionary type');
-      return;
-    default: {
-      const unreachable: never = shape;
-      return unreachable;
-    }
+  if (op === 'exists') {
+    if (typeof value !== 'boolean')
+      throw message('ERROR_OPERATOR_BOOLEAN_TYPE', 'must be a boolean type');
+    return { shape: 'boolean', op, value };
   }
+  if (op === 'match') {
+    if (!isPlainObject(value))
+      throw message('ERROR_OPERATOR_DICT_VALUE_TYPE', 'must be a dictionary type');
+    return { shape: 'dict', op, value };
+  }
+  if (isListOperator(op)) {
+    if (!Array.isArray(value))
+      throw message('ERROR_OPERATOR_LIST_VALUE_TYPE', 'must be a list type');
+    return { shape: 'list', op, items: value };
+  }
+  if (Array.isArray(value))
+    throw message('ERROR_OPERATOR_VALUE_TYPE', 'does not support list type');
+  if (isPlainObject(value))
+    throw QueryError.invalid(`The value of '${op} operator' must be a scalar. (${where})`);
+  return { shape: 'scalar', op, value };
 }
 
 function operatorError(

@@ -1,4 +1,9 @@
-import { containPattern, MAX_SUBSTRING_EFFORT, substringEffort } from '../es/contain-pattern';
+import {
+  ContainPattern,
+  containPattern,
+  MAX_SUBSTRING_EFFORT,
+  substringEffort,
+} from '../regex/contain-pattern';
 import { describe } from './parse-limits';
 
 /**
@@ -15,11 +20,13 @@ export const MAX_LUCENE_REGEX_LENGTH = 1000;
 export const READ_MODEL_MAX_REGEX_LENGTH = 65_536;
 
 /** A substring sent as a regexp must fit the index's regex length limit; the reason when it would not. */
-export function containValueProblem(text: string): string | undefined {
+export function containValueProblem(
+  text: string,
+  pattern: ContainPattern = containPattern(text),
+): string | undefined {
   if (substringEffort(Array.from(text, (ch) => ch.codePointAt(0) ?? 0)) > MAX_SUBSTRING_EFFORT) {
     return `${describe(text)} repeats itself too much to be searched for exactly; shorten it to 1,000 characters`;
   }
-  const pattern = containPattern(text);
   if (pattern.kind === 'regexp' && pattern.value.length > READ_MODEL_MAX_REGEX_LENGTH) {
     return `${describe(text)} is too long for a case-insensitive substring search`;
   }

@@ -1,15 +1,6 @@
-/**
- * Strict ISO 8601 (extended format) → instant. Elasticsearch stores dates as millisecond longs, so the
- * result is split into whole milliseconds plus a flag for any finer fraction: comparisons against a
- * sub-millisecond value are then translated exactly (e.g. `lt 10.0005ms` ≡ `lte 10ms`).
- */
-export interface IsoInstant {
-  /** floor of the instant in epoch milliseconds */
-  readonly epochMs: number;
-  /** true when the value lies strictly between `epochMs` and `epochMs + 1` */
-  readonly subMs: boolean;
-}
+import type { IsoInstant } from '../condition.types';
 
+/** Strict ISO 8601 (extended format) → instant (see IsoInstant for the sub-millisecond flag). */
 const ISO_PATTERN =
   /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$/;
 

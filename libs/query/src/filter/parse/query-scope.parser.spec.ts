@@ -22,11 +22,13 @@ describe('parseQueryScope', () => {
       },
       'query',
     );
-    expect(scope).toEqual({
-      filter: [{ key: 'status', value: 'SUCCESS', operator: 'eq' }],
-      filterOr: [{ key: 'job_id', value: null, operator: 'eq' }],
-      keywordTokens: [],
-    });
+    expect(scope.filter.map((c) => c.source)).toEqual([
+      { key: 'status', value: 'SUCCESS', operator: 'eq' },
+    ]);
+    expect(scope.filterOr.map((c) => c.source)).toEqual([
+      { key: 'job_id', value: null, operator: 'eq' },
+    ]);
+    expect(scope.keywordTokens).toEqual([]);
   });
 
   it('should split the keyword on whitespace', () => {

@@ -1,4 +1,3 @@
-import { lookupField } from '../../fields';
 import { FilterCondition, KEYWORD_FIELDS, QueryScope } from '../query-scope';
 import { parseFilterCondition } from './condition.parser';
 import { containValueProblem } from './contain-value.check';
@@ -36,15 +35,32 @@ export function parseQueryScope(raw: Record<string, unknown>, path: string): Que
   return scope;
 }
 
-/** Each item of these lists becomes its own ES clause; everything else is one clause. */
+/**
+ * Each literal and regex of a list becomes its own ES clause, and so does each date of an `in` (counted
+ * as the client's list, nulls and repeats included); everything else is one clause.
+ */
 function clauseCount(condition: FilterCondition): number {
-  const items = Array.isArray(condition.value) ? condition.value.length : 1;
-  const op = condition.operator;
-  if (op === 'contain_in' || op === 'not_contain_in' || op === 'regex_in') return items;
-  if (op === 'in' || op === 'not_in') {
-    return lookupField(condition.key)?.kind === 'date' ? Math.max(1, items) : 1;
+  switch (condition.kind) {
+    case 'substring':
+      return condition.literals.length;
+    case 'regex':
+      return condition.patterns.length;
+    case 'one-of': {
+      const given = condition.source.value;
+      const items = Array.isArray(given) ? given.length : 1;
+      return condition.field.kind === 'date' ? Math.max(1, items) : 1;
+    }
+    case 'equals':
+    case 'compare':
+    case 'timediff':
+    case 'exists':
+    case 'match':
+      return 1;
+    default: {
+      const unreachable: never = condition;
+      return unreachable;
+    }
   }
-  return 1;
 }
 
 function parseConditions(raw: unknown, path: string): FilterCondition[] {

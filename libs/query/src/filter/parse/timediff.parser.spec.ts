@@ -1,5 +1,6 @@
 import { parseIsoInstant } from './iso-instant.parser';
-import { parseTimediff, resolveTimediff } from './timediff.parser';
+import { resolveTimediff } from '../timediff';
+import { parseTimediff } from './timediff.parser';
 
 // A Sunday, to check that now/w goes back to Monday of the same ISO week.
 const NOW = new Date('2026-11-29T13:14:15.678Z');

@@ -1,3 +1,5 @@
+import { JOB_TASK_FIELDS } from '../../fields';
+
 /**
  * Rows flowing between stages. Dates stay `Date` until rendering so that they keep their own type:
  * they sort as dates, `sum` ignores them, and `date_format` can still apply after a group.
@@ -8,19 +10,10 @@ export interface RowObject {
 }
 export type Row = RowObject;
 
-const DATE_FIELDS = ['created_at', 'started_at', 'finished_at'];
-const SCALAR_FIELDS = [
-  'job_task_id',
-  'domain_id',
-  'status',
-  'job_id',
-  'secret_id',
-  'provider',
-  'service_account_id',
-  'project_id',
-  'success_count',
-  'failure_count',
-];
+const DATE_FIELDS = JOB_TASK_FIELDS.filter((f) => f.kind === 'date').map((f) => f.key);
+const SCALAR_FIELDS = JOB_TASK_FIELDS.filter(
+  (f) => f.kind === 'keyword' || f.kind === 'integer',
+).map((f) => f.key);
 
 function toRowValue(value: unknown): RowValue {
   if (value === null || value === undefined) return null;

@@ -1,3 +1,4 @@
+import { JOB_TASK_INFO_FIELDS } from '../../fields';
 import type { DomainSearchPort, JsonObject, SearchRequestBody } from '../../search-port';
 import { asObject, asNumber } from '../push-down/es-json';
 import { docToRow, type Row } from './row-value';
@@ -12,22 +13,7 @@ export const STREAM_SORT = [
   { job_task_id: { order: 'asc' } },
 ];
 
-const PUBLIC_FIELDS = [
-  'job_task_id',
-  'domain_id',
-  'status',
-  'success_count',
-  'failure_count',
-  'errors',
-  'job_id',
-  'secret_id',
-  'provider',
-  'service_account_id',
-  'project_id',
-  'created_at',
-  'started_at',
-  'finished_at',
-];
+const PUBLIC_FIELDS = [...JOB_TASK_INFO_FIELDS];
 
 /**
  * Reads every document in scope, in stream order, from one point-in-time snapshot (so a concurrent

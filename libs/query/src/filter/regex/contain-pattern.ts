@@ -1,6 +1,6 @@
-import { caseAlternative } from '../regex/case-alternative';
-import { toLuceneRegex } from '../regex/lucene-regex.emitter';
-import { RegexNode } from '../regex/regex-ast';
+import { caseAlternative } from './case-alternative';
+import { toLuceneRegex } from './lucene-regex.emitter';
+import { RegexNode } from './regex-ast';
 
 /**
  * How a case-insensitive substring test is sent to ES (docs/query-language.md, "Literal substrings").
