@@ -9,7 +9,7 @@ import { cpuWindow, peakRssMb, type CpuSplit } from '../lib/proc';
 import { startProjector } from '../lib/projector-process';
 import { repeat } from '../lib/repeat';
 import { stackPids } from '../lib/stack';
-import { generateWorkload } from '../lib/workload';
+import { generateWorkload, inflightOf, interleave } from '../lib/workload';
 import { chooseProbes, intoDomains, type Probe } from './freshness-probes';
 import {
   now,
@@ -27,6 +27,9 @@ const TAIL_SECONDS = 5;
 export interface FreshnessFigure {
   rate: number;
   fractionOfMax: number;
+  /** Tasks in flight asked for (round-robin interleave; 0 = the natural stream) and what the stream really has. */
+  inflight: number;
+  inflightMean: number;
   /** Seconds of the stream that carry steady probes (the last TAIL_SECONDS carry only the tail probe). */
   seconds: number;
   events: number;
@@ -54,15 +57,18 @@ export interface FreshnessFigure {
 export interface FreshnessSpec {
   alias: string;
   domains: string[];
+  /** The projector's maximum rate at `inflight` tasks in flight (figure 1 at that level, same run). */
   maxRate: number;
+  inflight: number;
   cached: RunningApi;
   uncached: RunningApi;
 }
 
 /**
- * Figure 3: a projector tails a fresh topic into the API index while events arrive at `rate`; probes are tasks'
- * terminal events, timed from just before their produce request to the first read that shows the new status:
- * a search on Elasticsearch, the API as deployed (answer cache on) and the API without its cache. An attempt
+ * Figure 3: a projector tails a fresh topic into the API index while events arrive at `rate` (half the maximum
+ * figure 1 measured at the same in-flight level), the simulator's events dealt round-robin over `inflight` open
+ * tasks like figure 1's levels. Probes are tasks' terminal events, timed from just before their produce request
+ * to the first read that shows the new status: a search on Elasticsearch, the API as deployed (answer cache on) and the API without its cache. An attempt
  * disturbed by a restart of the stack is run again with new tasks (the old ones are already projected).
  */
 export async function freshnessFigure(
@@ -84,7 +90,9 @@ async function freshnessAttempt(
   const rate = Math.max(10, Math.round(spec.maxRate * 0.5));
   const events = rate * options.freshSeconds;
   const workload = generateWorkload(Math.ceil(events / 7), events, options.seed + 1 + attempt);
-  const messages = intoDomains(workload.messages.slice(0, events), spec.domains);
+  const ordered =
+    spec.inflight > 0 ? interleave(workload.messages, spec.inflight) : workload.messages;
+  const messages = intoDomains(ordered.slice(0, events), spec.domains);
   // The last TAIL_SECONDS of the stream carry no steady probe: each is followed by ordinary traffic.
   const steadyEnd = Math.max(0, events - rate * TAIL_SECONDS);
   const probes = chooseProbes(messages, rate, PROBES_PER_SECOND, steadyEnd);
@@ -154,6 +162,8 @@ async function freshnessAttempt(
     return {
       rate,
       fractionOfMax: rate / spec.maxRate,
+      inflight: spec.inflight,
+      inflightMean: inflightOf(messages).mean,
       seconds,
       events: messages.length,
       probes: steady.length,

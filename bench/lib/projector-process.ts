@@ -34,6 +34,32 @@ export interface ProjectorCounters {
   bulkSeconds: number;
 }
 
+/** The environment the bench gives the compiled projector, whatever its command (serve or rebuild). */
+export function projectorEnv(
+  build: AppBuild,
+  spec: ProjectorSpec,
+  port: number,
+): Record<string, string> {
+  return {
+    ...buildPathEnv(build),
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    KAFKA_BROKERS: KAFKA_BROKERS.join(','),
+    KAFKA_CLIENT_ID: spec.groupId,
+    EVENTS_TOPIC: spec.topic,
+    DLQ_TOPIC: `${spec.topic}.dlq`,
+    EVENTS_TOPIC_PARTITIONS: String(spec.partitions),
+    ELASTICSEARCH_URL: ES_URL,
+    JOB_TASKS_ALIAS: spec.alias,
+    REDIS_URL,
+    REDIS_KEY_PREFIX: spec.redisPrefix,
+    PROJECTOR_PORT: String(port),
+    PROJECTOR_GROUP_ID: spec.groupId,
+    PROJECTOR_MAX_BATCH_EVENTS: String(spec.maxBatchEvents),
+    ...spec.extraEnv,
+  };
+}
+
 /** Starts the compiled projector (`node dist/…/main.js` equivalent) and waits until /health answers. */
 export async function startProjector(
   build: AppBuild,
@@ -43,24 +69,7 @@ export async function startProjector(
   const child = startNode(
     'projector',
     [...(spec.nodeFlags ?? []), '-r', 'tsconfig-paths/register', build.projectorMain],
-    {
-      ...buildPathEnv(build),
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      KAFKA_BROKERS: KAFKA_BROKERS.join(','),
-      KAFKA_CLIENT_ID: spec.groupId,
-      EVENTS_TOPIC: spec.topic,
-      DLQ_TOPIC: `${spec.topic}.dlq`,
-      EVENTS_TOPIC_PARTITIONS: String(spec.partitions),
-      ELASTICSEARCH_URL: ES_URL,
-      JOB_TASKS_ALIAS: spec.alias,
-      REDIS_URL,
-      REDIS_KEY_PREFIX: spec.redisPrefix,
-      PROJECTOR_PORT: String(port),
-      PROJECTOR_GROUP_ID: spec.groupId,
-      PROJECTOR_MAX_BATCH_EVENTS: String(spec.maxBatchEvents),
-      ...spec.extraEnv,
-    },
+    projectorEnv(build, spec, port),
   );
   await waitForHttp(`http://127.0.0.1:${port}/health`, 60_000, child);
   return { child, port, metrics: () => readCounters(port) };
