@@ -31,7 +31,10 @@ export function levelAt<L extends { inflight: number }>(
 
 /** The level with the most tasks in flight (the rebuild figure's topic), if the run has any. */
 export function highestLevel<L extends { inflight: number }>(levels: readonly L[]): L | undefined {
-  return levels.reduce<L | undefined>((top, l) => (top && top.inflight >= l.inflight ? top : l), undefined);
+  return levels.reduce<L | undefined>(
+    (top, l) => (top && top.inflight >= l.inflight ? top : l),
+    undefined,
+  );
 }
 
 /**
