@@ -9,7 +9,7 @@ import { cpuWindow, peakRssMb, type CpuSplit } from '../lib/proc';
 import { startProjector } from '../lib/projector-process';
 import { repeat } from '../lib/repeat';
 import { stackPids } from '../lib/stack';
-import { generateWorkload, inflightOf, interleave } from '../lib/workload';
+import { generateWorkload, inflightOf, interleaveSteady } from '../lib/workload';
 import { chooseProbes, intoDomains, type Probe } from './freshness-probes';
 import {
   now,
@@ -66,10 +66,11 @@ export interface FreshnessSpec {
 
 /**
  * Figure 3: a projector tails a fresh topic into the API index while events arrive at `rate` (half the maximum
- * figure 1 measured at the same in-flight level), the simulator's events dealt round-robin over `inflight` open
- * tasks like figure 1's levels. Probes are tasks' terminal events, timed from just before their produce request
- * to the first read that shows the new status: a search on Elasticsearch, the API as deployed (answer cache on) and the API without its cache. An attempt
- * disturbed by a restart of the stack is run again with new tasks (the old ones are already projected).
+ * figure 1 measured at the same in-flight level), the simulator's events kept at `inflight` open tasks
+ * (`interleaveSteady`: task ends, hence probes, spread evenly). Probes are tasks' terminal events, timed from
+ * just before their produce request to the first read that shows the new status: a search on Elasticsearch, the
+ * API as deployed (answer cache on) and the API without its cache. An attempt disturbed by a restart of the
+ * stack is run again with new tasks (the old ones are already projected).
  */
 export async function freshnessFigure(
   ctx: BenchContext,
@@ -91,7 +92,7 @@ async function freshnessAttempt(
   const events = rate * options.freshSeconds;
   const workload = generateWorkload(Math.ceil(events / 7), events, options.seed + 1 + attempt);
   const ordered =
-    spec.inflight > 0 ? interleave(workload.messages, spec.inflight) : workload.messages;
+    spec.inflight > 0 ? interleaveSteady(workload.messages, spec.inflight) : workload.messages;
   const messages = intoDomains(ordered.slice(0, events), spec.domains);
   // The last TAIL_SECONDS of the stream carry no steady probe: each is followed by ordinary traffic.
   const steadyEnd = Math.max(0, events - rate * TAIL_SECONDS);

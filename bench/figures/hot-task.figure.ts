@@ -78,6 +78,10 @@ export async function hotTaskFigure(
     }),
   );
   const reps = attempted.results;
+  for (const r of reps)
+    log(
+      `hot task run: ${Math.round((normal.length * 1_000) / r.ms)} other events/s, hot document written ${r.inspected.hotVersion ?? '?'} times`,
+    );
   const cpuOf = (r: ProjectorRep): number => r.cpu.seconds.projector ?? NaN;
   const baselineCpu = spread(baseline.projector.reps.map(cpuOf)).median;
   const documentWrites = spread(reps.map((r) => r.inspected.hotVersion ?? NaN)).median;
