@@ -6,7 +6,7 @@ import type { BenchContext } from '../lib/context';
 import { createTopic } from '../lib/kafka';
 import { log } from '../lib/log';
 import { cpuWindow, peakRssMb, type CpuSplit } from '../lib/proc';
-import { startProjector } from '../lib/projector-process';
+import { flushReasons, startProjector } from '../lib/projector-process';
 import { repeat } from '../lib/repeat';
 import { stackPids } from '../lib/stack';
 import { generateWorkload, inflightOf, interleaveSteady } from '../lib/workload';
@@ -39,6 +39,8 @@ export interface FreshnessFigure {
   api: ReaderFreshness;
   apiUncached: ReaderFreshness;
   projectorPeakRssMb: number | null;
+  /** The tailing projector's windows by the reason each was written ('time' once caught up, or while behind). */
+  flushReasons: Record<string, number>;
   cpu: CpuSplit;
   /**
    * The stream's last terminal event, ms until each reader saw it (null: not within timeoutMs). After the last
@@ -152,6 +154,7 @@ async function freshnessAttempt(
     const deadline = now() + PROBE_TIMEOUT_MS;
     while (pending.size > 0 && now() < deadline) await sleep(POLL_MS);
     const split = cpu.stop();
+    const reasons = await flushReasons(projector).catch(() => ({}));
     producing = false;
     pending.clear();
     await esPoller;
@@ -182,6 +185,7 @@ async function freshnessAttempt(
         timeoutMs: PROBE_TIMEOUT_MS,
       },
       projectorPeakRssMb: peakRssMb(projector.child.pid),
+      flushReasons: reasons,
       perProbe: all.map((p) => ({
         tail: p.tail ? 1 : 0,
         sentAtS: (p.sentAt - startedAt) / 1_000,

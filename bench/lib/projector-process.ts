@@ -142,3 +142,24 @@ export async function waitForAllSettled(
   }
   return counters;
 }
+
+/** A counter's values by one label, e.g. `projector_flushes_total` by `reason`, from a /metrics text. */
+export function countsByLabel(text: string, metric: string, label: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  const pattern = new RegExp(`[{,]${label}="([^"]*)"`);
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(`${metric}{`)) continue;
+    const value = pattern.exec(line)?.[1];
+    if (value === undefined) continue;
+    counts[value] = (counts[value] ?? 0) + Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return counts;
+}
+
+/** How many windows the projector wrote, by the reason each was written (docs/projector.md). */
+export async function flushReasons(p: RunningProjector): Promise<Record<string, number>> {
+  const res = await fetch(`http://127.0.0.1:${p.port}/metrics`, {
+    signal: AbortSignal.timeout(5_000),
+  });
+  return countsByLabel(await res.text(), 'projector_flushes_total', 'reason');
+}
