@@ -6,7 +6,7 @@ import type { BenchContext } from '../lib/context';
 import { createTopic } from '../lib/kafka';
 import { log } from '../lib/log';
 import { cpuWindow, peakRssMb, type CpuSplit } from '../lib/proc';
-import { flushReasons, startProjector } from '../lib/projector-process';
+import { flushReasons, startProjector, type ProjectorCounters } from '../lib/projector-process';
 import { repeat } from '../lib/repeat';
 import { stackPids } from '../lib/stack';
 import { generateWorkload, inflightOf, interleaveSteady } from '../lib/workload';
@@ -41,6 +41,8 @@ export interface FreshnessFigure {
   projectorPeakRssMb: number | null;
   /** The tailing projector's windows by the reason each was written ('time' once caught up, or while behind). */
   flushReasons: Record<string, number>;
+  /** Its counters when it had caught up: flushes, bulks and the seconds spent waiting on them. */
+  counters: ProjectorCounters | null;
   cpu: CpuSplit;
   /**
    * The stream's last terminal event, ms until each reader saw it (null: not within timeoutMs). After the last
@@ -155,6 +157,7 @@ async function freshnessAttempt(
     while (pending.size > 0 && now() < deadline) await sleep(POLL_MS);
     const split = cpu.stop();
     const reasons = await flushReasons(projector).catch(() => ({}));
+    const counters = await projector.metrics().catch(() => null);
     producing = false;
     pending.clear();
     await esPoller;
@@ -186,6 +189,7 @@ async function freshnessAttempt(
       },
       projectorPeakRssMb: peakRssMb(projector.child.pid),
       flushReasons: reasons,
+      counters,
       perProbe: all.map((p) => ({
         tail: p.tail ? 1 : 0,
         sentAtS: (p.sentAt - startedAt) / 1_000,
