@@ -26,6 +26,15 @@ describe(hotTaskMessages.name, () => {
     expect(document?.errors).toHaveLength(failures);
   });
 
+  it('should give every event its own UUID-shaped id', () => {
+    const ids = hotTaskMessages(spec).map(
+      (m) => (JSON.parse(m.value) as { event_id: string }).event_id,
+    );
+
+    expect(new Set(ids).size).toBe(ids.length);
+    ids.forEach((id) => expect(id).toMatch(/^[0-9a-f]{8}-0000-4000-8000-[0-9a-f]{12}$/));
+  });
+
   it('should be deterministic and refuse a start that is not a time', () => {
     expect(hotTaskMessages(spec)).toEqual(hotTaskMessages(spec));
     expect(() => hotTaskMessages({ ...spec, startAt: 'soon' })).toThrow('not a time');

@@ -13,6 +13,18 @@ export interface HotTaskSpec {
 export const HOT_FAILURE_EVERY = 10;
 
 /**
+ * A UUID-shaped id (36 characters, like the emitters' UUIDs), so the document's bytes per event are realistic;
+ * deterministic in the task and the sequence.
+ */
+function eventId(jobTaskId: string, sequence: number): string {
+  let h = 2166136261;
+  for (const c of jobTaskId) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  const task = h.toString(16).padStart(8, '0');
+  const seq = sequence.toString(16).padStart(12, '0');
+  return `${task}-0000-4000-8000-${seq}`;
+}
+
+/**
  * The events of one long-running task: created, started, `resourceEvents` resource events (every
  * HOT_FAILURE_EVERY-th a failure with its error) and a terminal `succeeded`. Deterministic, so the expected
  * document is a pure function of the spec.
@@ -24,7 +36,7 @@ export function hotTaskMessages(spec: HotTaskSpec): BenchMessage[] {
   const emit = (type: string, data?: Record<string, unknown>): void => {
     const sequence = out.length;
     const value = {
-      event_id: `${spec.jobTaskId}-e${sequence}`,
+      event_id: eventId(spec.jobTaskId, sequence),
       event_type: `job_task.${type}`,
       occurred_at: new Date(start + sequence).toISOString(),
       domain_id: spec.domainId,
