@@ -68,19 +68,24 @@ export function expectedDocuments(events: readonly JobTaskEvent[]): Map<string, 
   return documents;
 }
 
-/**
- * Re-orders a stream so that `inflight` tasks are open at any time: the events of each group of `inflight`
- * consecutive tasks are dealt round-robin (first event of each, then the second of each, …). Each task keeps its
- * own order; the simulator's natural stream has only a few dozen tasks open at once.
- */
-export function interleave(messages: readonly BenchMessage[], inflight: number): BenchMessage[] {
+/** Each task's messages in stream order, tasks in the order of their first message. */
+function tasksOf(messages: readonly BenchMessage[]): BenchMessage[][] {
   const byTask = new Map<string, BenchMessage[]>();
   for (const m of messages) {
     const list = byTask.get(m.key);
     if (list) list.push(m);
     else byTask.set(m.key, [m]);
   }
-  const tasks = [...byTask.values()];
+  return [...byTask.values()];
+}
+
+/**
+ * Re-orders a stream so that `inflight` tasks are open at any time: the events of each group of `inflight`
+ * consecutive tasks are dealt round-robin (first event of each, then the second of each, …). Each task keeps its
+ * own order; the simulator's natural stream has only a few dozen tasks open at once.
+ */
+export function interleave(messages: readonly BenchMessage[], inflight: number): BenchMessage[] {
+  const tasks = tasksOf(messages);
   const out: BenchMessage[] = [];
   for (let start = 0; start < tasks.length; start += inflight) {
     const group = tasks.slice(start, start + inflight);
@@ -126,13 +131,7 @@ export function interleaveSteady(
   messages: readonly BenchMessage[],
   inflight: number,
 ): BenchMessage[] {
-  const byTask = new Map<string, BenchMessage[]>();
-  for (const m of messages) {
-    const list = byTask.get(m.key);
-    if (list) list.push(m);
-    else byTask.set(m.key, [m]);
-  }
-  const waiting = [...byTask.values()];
+  const waiting = tasksOf(messages);
   const slots = Math.max(1, inflight);
   const meanLength = Math.max(1, messages.length / Math.max(1, waiting.length));
   const open: { events: BenchMessage[]; at: number }[] = [];
