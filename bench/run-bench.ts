@@ -9,13 +9,14 @@ import { inflightFigure } from './figures/inflight.figure';
 import { memoryFigure } from './figures/memory.figure';
 import { perEventFigure } from './figures/per-event.figure';
 import { profileFigure } from './figures/profile.figure';
+import { freshnessBasis, hotTaskAndRebuild } from './figures/projector-part';
 import { throughputFigure } from './figures/throughput.figure';
 import { startApi, type RunningApi } from './lib/api-process';
 import { buildApps } from './lib/app-build';
 import { parseBenchOptions } from './lib/bench-options';
 import { cleanupRun } from './lib/cleanup';
 import type { BenchContext } from './lib/context';
-import { benchElasticsearch } from './lib/elastic';
+import { benchElasticsearch, createReadModelIndex } from './lib/elastic';
 import { benchKafka, createTopic, produceAll } from './lib/kafka';
 import { log } from './lib/log';
 import { peakRssMb } from './lib/proc';
@@ -111,15 +112,38 @@ async function main(): Promise<void> {
 
     const throughput = await throughputFigure(ctx, topic, expected, total);
     const inflight = await inflightFigure(ctx, workload.messages, expected);
+    const extras = await hotTaskAndRebuild(ctx, workload.messages, expected, throughput, inflight);
+    const basis = freshnessBasis(throughput, inflight, options.freshInflight);
     if (options.projectorOnly) {
+      // Figure 3 still reads through the API, here on an index of its own (figure 4's large one is not built).
+      const freshAlias = names.name('fresh-api');
+      await createReadModelIndex(ctx.es, freshAlias);
+      const readers = await Promise.all(
+        [false, true].map((cache) =>
+          startApi(build, {
+            alias: freshAlias,
+            redisPrefix: names.redisPrefix,
+            cache,
+            name: cache ? 'api-cached' : 'api-uncached',
+          }),
+        ),
+      );
+      apis.push(...readers);
+      const [uncachedReader, cachedReader] = readers as [RunningApi, RunningApi];
+      const freshness = await freshnessFigure(ctx, {
+        alias: freshAlias,
+        domains: workload.domains,
+        ...basis,
+        cached: cachedReader,
+        uncached: uncachedReader,
+      });
       const memory = await memoryFigure(ctx, workload.messages, events);
       const facts = runFacts(names.runId, startedAt, options, machine, expected.size, workload);
       const file = join(REPO, 'bench/results', `${names.runId}.json`);
-      const document = projectorOnlyDocument(facts, throughput, inflight, memory);
+      const projectorFigures = { throughput, inflight, memory, freshness, ...extras };
+      const document = projectorOnlyDocument(facts, projectorFigures);
       writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
-      process.stdout.write(
-        `${projectorOnlyReport(facts, throughput, inflight, memory)}\n\nresults: ${file}\n`,
-      );
+      process.stdout.write(`${projectorOnlyReport(facts, projectorFigures)}\n\nresults: ${file}\n`);
       return;
     }
     const profile = options.profile ? await profileFigure(ctx, topic, expected, total) : null;
@@ -151,7 +175,7 @@ async function main(): Promise<void> {
     const freshness = await freshnessFigure(ctx, {
       alias,
       domains: workload.domains,
-      maxRate: throughput.projector.eventsPerS.median,
+      ...basis,
       cached,
       uncached,
     });
@@ -184,6 +208,7 @@ async function main(): Promise<void> {
       memory,
       apiPeakRssMb,
       profile,
+      ...extras,
     };
     const file = join(REPO, 'bench/results', `${names.runId}.json`);
     writeFileSync(file, `${JSON.stringify(resultsDocument(facts, figures), null, 2)}\n`);

@@ -6,10 +6,10 @@ import type { BenchContext } from '../lib/context';
 import { createTopic } from '../lib/kafka';
 import { log } from '../lib/log';
 import { cpuWindow, peakRssMb, type CpuSplit } from '../lib/proc';
-import { startProjector } from '../lib/projector-process';
+import { flushReasons, startProjector, type ProjectorCounters } from '../lib/projector-process';
 import { repeat } from '../lib/repeat';
 import { stackPids } from '../lib/stack';
-import { generateWorkload } from '../lib/workload';
+import { generateWorkload, inflightOf, interleaveSteady } from '../lib/workload';
 import { chooseProbes, intoDomains, type Probe } from './freshness-probes';
 import {
   now,
@@ -27,6 +27,9 @@ const TAIL_SECONDS = 5;
 export interface FreshnessFigure {
   rate: number;
   fractionOfMax: number;
+  /** Tasks in flight asked for (round-robin interleave; 0 = the natural stream) and what the stream really has. */
+  inflight: number;
+  inflightMean: number;
   /** Seconds of the stream that carry steady probes (the last TAIL_SECONDS carry only the tail probe). */
   seconds: number;
   events: number;
@@ -36,6 +39,10 @@ export interface FreshnessFigure {
   api: ReaderFreshness;
   apiUncached: ReaderFreshness;
   projectorPeakRssMb: number | null;
+  /** The tailing projector's windows by the reason each was written ('time' once caught up, or while behind). */
+  flushReasons: Record<string, number>;
+  /** Its counters when it had caught up: flushes, bulks and the seconds spent waiting on them. */
+  counters: ProjectorCounters | null;
   cpu: CpuSplit;
   /**
    * The stream's last terminal event, ms until each reader saw it (null: not within timeoutMs). After the last
@@ -54,16 +61,20 @@ export interface FreshnessFigure {
 export interface FreshnessSpec {
   alias: string;
   domains: string[];
+  /** The projector's maximum rate at `inflight` tasks in flight (figure 1 at that level, same run). */
   maxRate: number;
+  inflight: number;
   cached: RunningApi;
   uncached: RunningApi;
 }
 
 /**
- * Figure 3: a projector tails a fresh topic into the API index while events arrive at `rate`; probes are tasks'
- * terminal events, timed from just before their produce request to the first read that shows the new status:
- * a search on Elasticsearch, the API as deployed (answer cache on) and the API without its cache. An attempt
- * disturbed by a restart of the stack is run again with new tasks (the old ones are already projected).
+ * Figure 3: a projector tails a fresh topic into the API index while events arrive at `rate` (half the maximum
+ * figure 1 measured at the same in-flight level), the simulator's events kept at `inflight` open tasks
+ * (`interleaveSteady`: task ends, hence probes, spread evenly). Probes are tasks' terminal events, timed from
+ * just before their produce request to the first read that shows the new status: a search on Elasticsearch, the
+ * API as deployed (answer cache on) and the API without its cache. An attempt disturbed by a restart of the
+ * stack is run again with new tasks (the old ones are already projected).
  */
 export async function freshnessFigure(
   ctx: BenchContext,
@@ -84,7 +95,9 @@ async function freshnessAttempt(
   const rate = Math.max(10, Math.round(spec.maxRate * 0.5));
   const events = rate * options.freshSeconds;
   const workload = generateWorkload(Math.ceil(events / 7), events, options.seed + 1 + attempt);
-  const messages = intoDomains(workload.messages.slice(0, events), spec.domains);
+  const ordered =
+    spec.inflight > 0 ? interleaveSteady(workload.messages, spec.inflight) : workload.messages;
+  const messages = intoDomains(ordered.slice(0, events), spec.domains);
   // The last TAIL_SECONDS of the stream carry no steady probe: each is followed by ordinary traffic.
   const steadyEnd = Math.max(0, events - rate * TAIL_SECONDS);
   const probes = chooseProbes(messages, rate, PROBES_PER_SECOND, steadyEnd);
@@ -143,6 +156,8 @@ async function freshnessAttempt(
     const deadline = now() + PROBE_TIMEOUT_MS;
     while (pending.size > 0 && now() < deadline) await sleep(POLL_MS);
     const split = cpu.stop();
+    const reasons = await flushReasons(projector).catch(() => ({}));
+    const counters = await projector.metrics().catch(() => null);
     producing = false;
     pending.clear();
     await esPoller;
@@ -154,6 +169,8 @@ async function freshnessAttempt(
     return {
       rate,
       fractionOfMax: rate / spec.maxRate,
+      inflight: spec.inflight,
+      inflightMean: inflightOf(messages).mean,
       seconds,
       events: messages.length,
       probes: steady.length,
@@ -171,6 +188,8 @@ async function freshnessAttempt(
         timeoutMs: PROBE_TIMEOUT_MS,
       },
       projectorPeakRssMb: peakRssMb(projector.child.pid),
+      flushReasons: reasons,
+      counters,
       perProbe: all.map((p) => ({
         tail: p.tail ? 1 : 0,
         sentAtS: (p.sentAt - startedAt) / 1_000,

@@ -9,6 +9,8 @@ import { throughputFigure, type ThroughputFigure } from './throughput.figure';
 export interface InflightLevel {
   /** The level asked for (the round-robin interleave); `inflightMean` is what the stream really has open. */
   inflight: number;
+  /** The pre-filled topic of this level (the rebuild figure replays the highest level's). */
+  topic: string;
   inflightMean: number;
   figure: ThroughputFigure;
   /** Document writes Elasticsearch performed per task (median of the repetitions): 1 is the floor. */
@@ -17,6 +19,22 @@ export interface InflightLevel {
 
 export function writesPerTask(figure: ThroughputFigure): number {
   return spread(figure.projector.reps.map((r) => r.activity.indexOps / figure.tasks)).median;
+}
+
+/** The level measured at exactly `inflight` tasks in flight, if the run has one. */
+export function levelAt<L extends { inflight: number }>(
+  levels: readonly L[],
+  inflight: number,
+): L | undefined {
+  return levels.find((l) => l.inflight === inflight);
+}
+
+/** The level with the most tasks in flight (the rebuild figure's topic), if the run has any. */
+export function highestLevel<L extends { inflight: number }>(levels: readonly L[]): L | undefined {
+  return levels.reduce<L | undefined>(
+    (top, l) => (top && top.inflight >= l.inflight ? top : l),
+    undefined,
+  );
 }
 
 /**
@@ -39,6 +57,7 @@ export async function inflightFigure(
     const figure = await throughputFigure(ctx, topic, expected, stream.length);
     levels.push({
       inflight,
+      topic,
       inflightMean: inflightOf(stream).mean,
       figure,
       writesPerTask: writesPerTask(figure),

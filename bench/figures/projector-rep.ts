@@ -33,6 +33,8 @@ export interface ProjectorRepInput {
   /** Take an Elasticsearch hot-threads snapshot this long after the first consume. */
   hotThreadsAfterMs?: number;
   verify: boolean;
+  /** Reads what else the figure needs from the alias after the run, before its index is deleted. */
+  inspect?: (alias: string) => Promise<Record<string, number>>;
 }
 
 export interface ProjectorRep {
@@ -46,6 +48,8 @@ export interface ProjectorRep {
   /** Index operations (document writes) and refreshes Elasticsearch performed for this run. */
   activity: IndexActivity;
   verification: Verification | null;
+  /** What `inspect` returned (empty without it). */
+  inspected: Record<string, number>;
   hotThreads: string | null;
   profileFile: string | null;
 }
@@ -124,6 +128,7 @@ export async function projectorRep(
     await projector.child.stop();
     const activity = await indexActivity(ctx.es, alias);
     const verification = input.verify ? await verifyDocuments(ctx.es, alias, input.expected) : null;
+    const inspected = input.inspect ? await input.inspect(alias) : {};
     const ms = end - start;
     return {
       ms,
@@ -134,6 +139,7 @@ export async function projectorRep(
       counters,
       activity,
       verification,
+      inspected,
       hotThreads: snapshotText,
       profileFile,
     };

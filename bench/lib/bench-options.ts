@@ -21,8 +21,15 @@ export interface BenchOptions {
   inflightSweep: number[];
   /** Figure 1 is repeated at these in-flight levels (the natural stream is the first level). */
   inflightLevels: number[];
-  /** Only the projector's figures (1 at every level, its CPU per event, 5): no per-event baseline, no API. */
+  /** Only the projector's figures (1 at every level, hot task, rebuild, 3, 5): no per-event baseline, no figure 4. */
   projectorOnly: boolean;
+  /** Resource events of the hot task, dealt through the natural stream (0 = no hot-task figure). */
+  hotEvents: number;
+  hotReps: number;
+  /** Runs of `projector rebuild` over the topic of the highest in-flight level (0 = no rebuild figure). */
+  rebuildReps: number;
+  /** Figure 3 runs with this many tasks in flight, at half the rate figure 1 measured at that level. */
+  freshInflight: number;
   /** Events in the memory-sweep topics. */
   sweepEvents: number;
   freshSeconds: number;
@@ -48,6 +55,10 @@ const DEFAULTS: BenchOptions = {
   inflightSweep: [1_000, 10_000],
   inflightLevels: [2_000, 10_000],
   projectorOnly: false,
+  hotEvents: 20_000,
+  hotReps: 3,
+  rebuildReps: 3,
+  freshInflight: 2_000,
   sweepEvents: 80_000,
   freshSeconds: 60,
   freshWindows: 3,
@@ -66,6 +77,9 @@ const QUICK: Partial<BenchOptions> = {
   batchSweep: [1_000, 5_000],
   inflightSweep: [2_000],
   inflightLevels: [2_000],
+  hotEvents: 5_000,
+  hotReps: 1,
+  rebuildReps: 1,
   sweepEvents: 20_000,
   freshSeconds: 16,
   freshWindows: 2,
@@ -89,6 +103,10 @@ const FLAGS: Record<string, [keyof BenchOptions, Kind]> = {
   '--inflight-sweep': ['inflightSweep', 'list'],
   '--inflight-levels': ['inflightLevels', 'list'],
   '--projector-only': ['projectorOnly', 'flag'],
+  '--hot-events': ['hotEvents', 'int'],
+  '--hot-reps': ['hotReps', 'int'],
+  '--rebuild-reps': ['rebuildReps', 'int'],
+  '--fresh-inflight': ['freshInflight', 'int'],
   '--sweep-events': ['sweepEvents', 'int'],
   '--fresh-seconds': ['freshSeconds', 'int'],
   '--fresh-windows': ['freshWindows', 'int'],

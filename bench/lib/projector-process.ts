@@ -34,6 +34,32 @@ export interface ProjectorCounters {
   bulkSeconds: number;
 }
 
+/** The environment the bench gives the compiled projector, whatever its command (serve or rebuild). */
+export function projectorEnv(
+  build: AppBuild,
+  spec: ProjectorSpec,
+  port: number,
+): Record<string, string> {
+  return {
+    ...buildPathEnv(build),
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    KAFKA_BROKERS: KAFKA_BROKERS.join(','),
+    KAFKA_CLIENT_ID: spec.groupId,
+    EVENTS_TOPIC: spec.topic,
+    DLQ_TOPIC: `${spec.topic}.dlq`,
+    EVENTS_TOPIC_PARTITIONS: String(spec.partitions),
+    ELASTICSEARCH_URL: ES_URL,
+    JOB_TASKS_ALIAS: spec.alias,
+    REDIS_URL,
+    REDIS_KEY_PREFIX: spec.redisPrefix,
+    PROJECTOR_PORT: String(port),
+    PROJECTOR_GROUP_ID: spec.groupId,
+    PROJECTOR_MAX_BATCH_EVENTS: String(spec.maxBatchEvents),
+    ...spec.extraEnv,
+  };
+}
+
 /** Starts the compiled projector (`node dist/…/main.js` equivalent) and waits until /health answers. */
 export async function startProjector(
   build: AppBuild,
@@ -43,24 +69,7 @@ export async function startProjector(
   const child = startNode(
     'projector',
     [...(spec.nodeFlags ?? []), '-r', 'tsconfig-paths/register', build.projectorMain],
-    {
-      ...buildPathEnv(build),
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      KAFKA_BROKERS: KAFKA_BROKERS.join(','),
-      KAFKA_CLIENT_ID: spec.groupId,
-      EVENTS_TOPIC: spec.topic,
-      DLQ_TOPIC: `${spec.topic}.dlq`,
-      EVENTS_TOPIC_PARTITIONS: String(spec.partitions),
-      ELASTICSEARCH_URL: ES_URL,
-      JOB_TASKS_ALIAS: spec.alias,
-      REDIS_URL,
-      REDIS_KEY_PREFIX: spec.redisPrefix,
-      PROJECTOR_PORT: String(port),
-      PROJECTOR_GROUP_ID: spec.groupId,
-      PROJECTOR_MAX_BATCH_EVENTS: String(spec.maxBatchEvents),
-      ...spec.extraEnv,
-    },
+    projectorEnv(build, spec, port),
   );
   await waitForHttp(`http://127.0.0.1:${port}/health`, 60_000, child);
   return { child, port, metrics: () => readCounters(port) };
@@ -132,4 +141,25 @@ export async function waitForAllSettled(
     counters = await p.metrics();
   }
   return counters;
+}
+
+/** A counter's values by one label, e.g. `projector_flushes_total` by `reason`, from a /metrics text. */
+export function countsByLabel(text: string, metric: string, label: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  const pattern = new RegExp(`[{,]${label}="([^"]*)"`);
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(`${metric}{`)) continue;
+    const value = pattern.exec(line)?.[1];
+    if (value === undefined) continue;
+    counts[value] = (counts[value] ?? 0) + Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return counts;
+}
+
+/** How many windows the projector wrote, by the reason each was written (docs/projector.md). */
+export async function flushReasons(p: RunningProjector): Promise<Record<string, number>> {
+  const res = await fetch(`http://127.0.0.1:${p.port}/metrics`, {
+    signal: AbortSignal.timeout(5_000),
+  });
+  return countsByLabel(await res.text(), 'projector_flushes_total', 'reason');
 }

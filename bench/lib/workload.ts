@@ -68,19 +68,24 @@ export function expectedDocuments(events: readonly JobTaskEvent[]): Map<string, 
   return documents;
 }
 
-/**
- * Re-orders a stream so that `inflight` tasks are open at any time: the events of each group of `inflight`
- * consecutive tasks are dealt round-robin (first event of each, then the second of each, …). Each task keeps its
- * own order; the simulator's natural stream has only a few dozen tasks open at once.
- */
-export function interleave(messages: readonly BenchMessage[], inflight: number): BenchMessage[] {
+/** Each task's messages in stream order, tasks in the order of their first message. */
+function tasksOf(messages: readonly BenchMessage[]): BenchMessage[][] {
   const byTask = new Map<string, BenchMessage[]>();
   for (const m of messages) {
     const list = byTask.get(m.key);
     if (list) list.push(m);
     else byTask.set(m.key, [m]);
   }
-  const tasks = [...byTask.values()];
+  return [...byTask.values()];
+}
+
+/**
+ * Re-orders a stream so that `inflight` tasks are open at any time: the events of each group of `inflight`
+ * consecutive tasks are dealt round-robin (first event of each, then the second of each, …). Each task keeps its
+ * own order; the simulator's natural stream has only a few dozen tasks open at once.
+ */
+export function interleave(messages: readonly BenchMessage[], inflight: number): BenchMessage[] {
+  const tasks = tasksOf(messages);
   const out: BenchMessage[] = [];
   for (let start = 0; start < tasks.length; start += inflight) {
     const group = tasks.slice(start, start + inflight);
@@ -113,4 +118,38 @@ export function inflightOf(messages: readonly BenchMessage[]): { mean: number; m
     if (last.get(m.key) === i) open -= 1;
   });
   return { mean: messages.length === 0 ? 0 : sum / messages.length, max };
+}
+
+/**
+ * Keeps `inflight` tasks open through the stream: `inflight` slots take turns (one event each per round), and a slot
+ * whose task has sent its last event takes the next task of the stream. The slots open one after another over the
+ * first mean-task-length rounds, so even tasks of equal length end spread out rather than in waves, unlike the
+ * groups of `interleave`, which bunch task ends at the end of each group. Each task keeps its own order. A paced
+ * stream (figure 3) needs this steady state: its probes are terminal events, wanted at a steady rate.
+ */
+export function interleaveSteady(
+  messages: readonly BenchMessage[],
+  inflight: number,
+): BenchMessage[] {
+  const waiting = tasksOf(messages);
+  const slots = Math.max(1, inflight);
+  const meanLength = Math.max(1, messages.length / Math.max(1, waiting.length));
+  const open: { events: BenchMessage[]; at: number }[] = [];
+  const out: BenchMessage[] = [];
+  let next = 0;
+  for (let round = 0; out.length < messages.length; round += 1) {
+    const admitted = Math.min(slots, Math.ceil(((round + 1) * slots) / meanLength));
+    while (open.length < admitted && next < waiting.length)
+      open.push({ events: waiting[next++] ?? [], at: 0 });
+    for (let slot = 0; slot < open.length; slot += 1) {
+      const task = open[slot];
+      const m = task?.events[task.at];
+      if (!task || !m) continue;
+      out.push(m);
+      task.at += 1;
+      if (task.at === task.events.length && next < waiting.length)
+        open[slot] = { events: waiting[next++] ?? [], at: 0 };
+    }
+  }
+  return out;
 }

@@ -3,8 +3,9 @@ import { cpuTable } from './cpu-table';
 import { perQueryTable, sweepTable, table } from './detail-tables';
 import { check, int, mb, ms, range, sec, x } from './format';
 import { profileLines } from './profile-lines';
-import { cpuMicrosPerEvent, inflightRows } from './projector-levels';
-import type { Figures, RunFacts } from './results';
+import { freshnessRows } from './freshness-rows';
+import { cpuMicrosPerEvent, extraProjectorRows, inflightRows } from './projector-levels';
+import type { Figures, ProjectorFigures, RunFacts } from './results';
 
 function workLine(t: Figures['throughput']): string {
   const reps = t.projector.reps;
@@ -81,6 +82,7 @@ export function markdownReport(facts: RunFacts, f: Figures): string {
       '',
       `≤ 10 µs ${check(cpuMicrosPerEvent(t) <= 10)}`,
     ],
+    ...extraProjectorRows(f.inflight, f.hotTask, f.rebuild),
     [
       '2',
       `per-event baseline (${f.perEvent.subset ? `first ${int(f.perEvent.eventsPerRep)} events` : 'whole topic'}, ${f.perEvent.concurrency} partitions in parallel)`,
@@ -89,36 +91,7 @@ export function markdownReport(facts: RunFacts, f: Figures): string {
       '',
     ],
     ['2', 'speed-up vs per-event', x(speedup), '', `≥ 10× ${check(speedup >= 10)}`],
-    [
-      '3',
-      `freshness at ${int(fr.rate)} events/s, API as deployed (cache on): p50 / p99`,
-      `${ms(fr.api.all.p50)} / ${ms(fr.api.all.p99)}`,
-      `p99 per window ${range(fr.api.windowP99, ms)}`,
-      `p99 ≤ 2 s ${check(fr.api.all.p99 <= 2_000)}`,
-    ],
-    [
-      '3',
-      'freshness, API with cache off: p50 / p99',
-      `${ms(fr.apiUncached.all.p50)} / ${ms(fr.apiUncached.all.p99)}`,
-      `p99 per window ${range(fr.apiUncached.windowP99, ms)}`,
-      '',
-    ],
-    [
-      '3',
-      'freshness, Elasticsearch search: p50 / p99',
-      `${ms(fr.es.all.p50)} / ${ms(fr.es.all.p99)}`,
-      `p99 per window ${range(fr.es.windowP99, ms)}`,
-      '',
-    ],
-    [
-      '3',
-      'after the last write (tail probe): API cached / uncached / ES',
-      [fr.endOfStream.api, fr.endOfStream.apiUncached, fr.endOfStream.es]
-        .map((v) => (v === null ? `not within ${sec(fr.endOfStream.timeoutMs)}` : ms(v)))
-        .join(' / '),
-      '',
-      '',
-    ],
+    ...freshnessRows(fr),
     [
       '4',
       `API list p50 / p99 (c=${a.connections}, ${int(f.apiIndex.documents)} tasks)`,
@@ -170,7 +143,7 @@ export function markdownReport(facts: RunFacts, f: Figures): string {
     ],
     [
       '5',
-      'projector peak RSS (figure 1 runs, freshness run)',
+      'projector peak RSS (figure 1 natural runs, freshness run)',
       mb(Math.max(...t.projector.reps.map((r) => r.peakRssMb ?? 0), fr.projectorPeakRssMb ?? 0)),
       '',
       '',
@@ -204,16 +177,12 @@ export function markdownReport(facts: RunFacts, f: Figures): string {
   ].join('\n');
 }
 
-/** `--projector-only`: figure 1 at every in-flight level and the memory sweeps. */
-export function projectorOnlyReport(
-  facts: RunFacts,
-  t: Figures['throughput'],
-  inflight: Figures['inflight'],
-  memory: Figures['memory'],
-): string {
+/** `--projector-only`: figure 1 at every in-flight level, the hot task, the rebuild, 3 and the memory sweeps. */
+export function projectorOnlyReport(facts: RunFacts, f: ProjectorFigures): string {
   const o = facts.options;
+  const t = f.throughput;
   const rows = [
-    ...inflightRows(t, inflight),
+    ...inflightRows(t, f.inflight),
     [
       '1',
       'projector CPU per event (process CPU time / events, natural stream)',
@@ -221,12 +190,14 @@ export function projectorOnlyReport(
       '',
       `≤ 10 µs ${check(cpuMicrosPerEvent(t) <= 10)}`,
     ],
+    ...extraProjectorRows(f.inflight, f.hotTask, f.rebuild),
+    ...freshnessRows(f.freshness),
   ];
   return [
     `**Workload:** ${int(facts.workload.events)} events over ${int(facts.workload.tasks)} tasks (seed ${o.seed}), ${o.partitions} partitions; ${o.reps} repetitions. Run ${facts.runId}.`,
     '',
     table(['fig', 'figure', 'median', 'spread', 'target'], rows),
     '',
-    sweepTable(memory),
+    sweepTable(f.memory),
   ].join('\n');
 }

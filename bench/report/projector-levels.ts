@@ -1,4 +1,6 @@
-import { writesPerTask, type InflightLevel } from '../figures/inflight.figure';
+import type { HotTaskFigure } from '../figures/hot-task.figure';
+import { highestLevel, writesPerTask, type InflightLevel } from '../figures/inflight.figure';
+import type { RebuildFigure } from '../figures/rebuild.figure';
 import type { ThroughputFigure } from '../figures/throughput.figure';
 import { spread } from '../lib/stats';
 import { check, int, mb, range, sec } from './format';
@@ -12,7 +14,10 @@ export function cpuMicrosPerEvent(t: ThroughputFigure): number {
     .median;
 }
 
-function allLevels(t: ThroughputFigure, levels: readonly InflightLevel[]): InflightLevel[] {
+function allLevels(
+  t: ThroughputFigure,
+  levels: readonly InflightLevel[],
+): Omit<InflightLevel, 'topic'>[] {
   const natural = {
     inflight: NATURAL_LEVEL,
     inflightMean: NaN,
@@ -79,5 +84,94 @@ export function inflightRows(t: ThroughputFigure, levels: readonly InflightLevel
       ],
     );
   }
+  return rows;
+}
+
+/** `projector.rebuild.{events_per_s, writes_per_task}` and the details behind them. */
+export function rebuildResults(r: RebuildFigure): Record<string, unknown> {
+  return {
+    events_per_s: r.eventsPerS.median,
+    writes_per_task: r.writesPerTask,
+    events_per_s_spread: r.eventsPerS,
+    cpu_us_per_event: r.cpuMicrosPerEvent,
+    peak_rss_mb: r.peakRssMb,
+    inflight: r.inflight,
+    tasks: r.tasks,
+    verified: r.allVerified,
+    runs: r.reps,
+  };
+}
+
+/** `projector.hot_task.document_bytes` and the details behind it. */
+export function hotTaskResults(h: HotTaskFigure): Record<string, unknown> {
+  return {
+    document_bytes: h.documentBytes,
+    document_writes: h.documentWrites,
+    cpu_us_per_document_write: h.cpuMicrosPerDocumentWrite,
+    extra_cpu_s: h.extraCpuSeconds,
+    rest_events_per_s: h.restEventsPerS.median,
+    rest_events_per_s_spread: h.restEventsPerS,
+    rest_ratio_to_natural: h.restRatioToBaseline,
+    resource_events: h.resourceEvents,
+    normal_events: h.normalEvents,
+    verified: h.allVerified,
+    runs: h.reps.map(({ hotThreads: _h, profileFile: _p, ...rep }) => rep),
+  };
+}
+
+/** Peak RSS of the projector over figure 1's runs at the highest in-flight level (the issue's memory target). */
+export function peakRssAtHighest(levels: readonly InflightLevel[]): {
+  inflight: number;
+  mb: number;
+} | null {
+  const top = highestLevel(levels);
+  if (!top) return null;
+  return {
+    inflight: top.inflight,
+    mb: Math.max(...top.figure.projector.reps.map((r) => r.peakRssMb ?? 0)),
+  };
+}
+
+/** Rows of the hot task, the rebuild and the memory target at the highest level (whichever ran). */
+export function extraProjectorRows(
+  levels: readonly InflightLevel[],
+  hot: HotTaskFigure | null,
+  rebuild: RebuildFigure | null,
+): string[][] {
+  const rows: string[][] = [];
+  const rss = peakRssAtHighest(levels);
+  if (rss)
+    rows.push([
+      '5',
+      `projector peak RSS at ${int(rss.inflight)} in flight (figure 1 runs)`,
+      mb(rss.mb),
+      '',
+      rss.inflight >= 10_000 ? `≤ 512 MiB ${check(rss.mb <= 512)}` : '',
+    ]);
+  if (hot)
+    rows.push(
+      [
+        '1',
+        `hot task (${int(hot.resourceEvents)} resource events among ${int(hot.normalEvents)} others): document bytes, writes of it, CPU per write`,
+        `${int(hot.documentBytes)} B, ${int(hot.documentWrites)}, ${int(hot.cpuMicrosPerDocumentWrite)} µs`,
+        '',
+        '',
+      ],
+      [
+        '1',
+        'hot task: throughput of the other events (ratio to the natural stream without it)',
+        `${int(hot.restEventsPerS.median)} events/s (${hot.restRatioToBaseline.toFixed(2)}), documents ${hot.allVerified ? 'equal' : 'MISMATCH'}`,
+        range(hot.restEventsPerS, int),
+        '',
+      ],
+    );
+  if (rebuild)
+    rows.push([
+      '1',
+      `\`projector rebuild\` of the ${int(rebuild.inflight)}-in-flight topic: events/s, writes per task`,
+      `${int(rebuild.eventsPerS.median)} events/s, ${rebuild.writesPerTask.toFixed(2)}, documents ${rebuild.allVerified ? 'equal' : 'MISMATCH'}`,
+      range(rebuild.eventsPerS, int),
+      `≤ 1.2 writes/task ${check(rebuild.writesPerTask <= 1.2)}`,
+    ]);
   return rows;
 }

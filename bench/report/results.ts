@@ -1,14 +1,21 @@
 import type { ApiIndex } from '../figures/api-index';
 import type { ApiLatencyFigure } from '../figures/api-latency.figure';
 import type { FreshnessFigure } from '../figures/freshness.figure';
+import type { HotTaskFigure } from '../figures/hot-task.figure';
 import { writesPerTask, type InflightLevel } from '../figures/inflight.figure';
 import type { MemoryFigure } from '../figures/memory.figure';
 import type { PerEventFigure } from '../figures/per-event.figure';
 import type { ProfileFigure } from '../figures/profile.figure';
+import type { RebuildFigure } from '../figures/rebuild.figure';
 import type { ThroughputFigure } from '../figures/throughput.figure';
 import type { BenchOptions } from '../lib/bench-options';
 import type { MachineInfo } from '../lib/stack';
-import { cpuMicrosPerEvent, inflightResults } from './projector-levels';
+import {
+  cpuMicrosPerEvent,
+  hotTaskResults,
+  inflightResults,
+  rebuildResults,
+} from './projector-levels';
 
 export interface Figures {
   throughput: ThroughputFigure;
@@ -20,7 +27,15 @@ export interface Figures {
   memory: MemoryFigure;
   apiPeakRssMb: { uncached: number | null; cached: number | null };
   profile: ProfileFigure | null;
+  hotTask: HotTaskFigure | null;
+  rebuild: RebuildFigure | null;
 }
+
+/** What `--projector-only` measures: figure 1 at every level, the hot task, the rebuild, 3 and 5. */
+export type ProjectorFigures = Pick<
+  Figures,
+  'throughput' | 'inflight' | 'memory' | 'freshness' | 'hotTask' | 'rebuild'
+>;
 
 export interface RunFacts {
   runId: string;
@@ -56,44 +71,75 @@ function runHeader(facts: RunFacts) {
   };
 }
 
-function projectorHeadline(t: ThroughputFigure, inflight: readonly InflightLevel[]) {
+function projectorHeadline(f: ProjectorFigures) {
+  const t = f.throughput;
   return {
     writes_per_task: writesPerTask(t),
     cpu_us_per_event: cpuMicrosPerEvent(t),
-    inflight: inflightResults(t, inflight),
+    inflight: inflightResults(t, f.inflight),
+    rebuild: f.rebuild === null ? null : rebuildResults(f.rebuild),
+    hot_task: f.hotTask === null ? null : hotTaskResults(f.hotTask),
   };
 }
+
+/** Every projector process the run measured, the rebuild's included. */
+function projectorPeaks(f: ProjectorFigures): (number | null)[] {
+  return [
+    ...[f.throughput, ...f.inflight.map((l) => l.figure)].flatMap((x) =>
+      x.projector.reps.map((r) => r.peakRssMb),
+    ),
+    ...(f.hotTask?.reps.map((r) => r.peakRssMb) ?? []),
+    ...(f.rebuild?.reps.map((r) => r.peakRssMb) ?? []),
+    f.freshness.projectorPeakRssMb,
+  ];
+}
+
+function freshnessResults(fr: Figures['freshness']) {
+  return {
+    p50_ms: fr.api.all.p50,
+    p99_ms: fr.api.all.p99,
+    reader: 'API as deployed (answer cache on)',
+    ...fr,
+  };
+}
+
+const projectorDiscarded = (f: ProjectorFigures): string[] => [
+  ...f.inflight.flatMap((l) => l.figure.discarded),
+  ...(f.hotTask?.discarded ?? []),
+  ...(f.rebuild?.discarded ?? []),
+];
 
 /** `npm run bench -- --projector-only`: the projector's figures alone, under the same paths as a full run. */
 export function projectorOnlyDocument(
   facts: RunFacts,
-  t: ThroughputFigure,
-  inflight: readonly InflightLevel[],
-  memory: MemoryFigure,
+  f: ProjectorFigures,
 ): Record<string, unknown> {
+  const { throughput: t, inflight, memory } = f;
   return {
     ...runHeader(facts),
     projector: {
       events_per_s: t.projector.eventsPerS.median,
       efficiency: t.efficiency,
-      ...projectorHeadline(t, inflight),
-      verified: t.allVerified && inflight.every((l) => l.figure.allVerified),
+      ...projectorHeadline(f),
+      verified:
+        t.allVerified &&
+        inflight.every((l) => l.figure.allVerified) &&
+        (f.hotTask?.allVerified ?? true) &&
+        (f.rebuild?.allVerified ?? true),
       runs: t.projector.reps.map(({ hotThreads: _h, profileFile: _p, ...rep }) => rep),
     },
+    freshness: freshnessResults(f.freshness),
     memory: {
-      projector_peak_rss_mb: Math.max(
-        ...[t, ...inflight.map((l) => l.figure)].flatMap((f) =>
-          f.projector.reps.map((r) => r.peakRssMb ?? 0),
-        ),
-      ),
+      projector_peak_rss_mb: max(projectorPeaks(f)),
       batch_sweep: memory.batch,
       inflight_sweep: memory.inflight,
       sweep_events: memory.events,
     },
     discarded_attempts: [
       ...t.discarded,
-      ...inflight.flatMap((l) => l.figure.discarded),
+      ...projectorDiscarded(f),
       ...memory.discarded,
+      ...f.freshness.discarded,
     ],
   };
 }
@@ -101,16 +147,13 @@ export function projectorOnlyDocument(
 /** The results file: the dotted headline paths the issue asks for, then every detail behind them. */
 export function resultsDocument(facts: RunFacts, f: Figures): Record<string, unknown> {
   const t = f.throughput;
-  const projectorPeaks = [
-    ...t.projector.reps.map((r) => r.peakRssMb),
-    f.freshness.projectorPeakRssMb,
-  ];
+  const peaks = projectorPeaks(f);
   return {
     ...runHeader(facts),
     projector: {
       events_per_s: t.projector.eventsPerS.median,
       efficiency: t.efficiency,
-      ...projectorHeadline(t, f.inflight),
+      ...projectorHeadline(f),
       speedup_vs_per_event: t.projector.eventsPerS.median / f.perEvent.eventsPerS.median,
       events_per_s_spread: t.projector.eventsPerS,
       time_ms: t.projector.ms,
@@ -130,12 +173,7 @@ export function resultsDocument(facts: RunFacts, f: Figures): Record<string, unk
       per_event: f.perEvent,
       profile: f.profile,
     },
-    freshness: {
-      p50_ms: f.freshness.api.all.p50,
-      p99_ms: f.freshness.api.all.p99,
-      reader: 'API as deployed (answer cache on)',
-      ...f.freshness,
-    },
+    freshness: freshnessResults(f.freshness),
     api: {
       list_p50_ms: f.api.list.api.p50.median,
       list_p50_ratio_to_direct: f.api.list.p50Ratio,
@@ -146,17 +184,17 @@ export function resultsDocument(facts: RunFacts, f: Figures): Record<string, unk
       ...f.api,
     },
     memory: {
-      projector_peak_rss_mb: max(projectorPeaks),
+      projector_peak_rss_mb: max(peaks),
       api_peak_rss_mb: max([f.apiPeakRssMb.uncached, f.apiPeakRssMb.cached]),
       api_peak_rss_by_instance_mb: f.apiPeakRssMb,
-      projector_peak_rss_per_run_mb: projectorPeaks,
+      projector_peak_rss_per_run_mb: peaks,
       batch_sweep: f.memory.batch,
       inflight_sweep: f.memory.inflight,
       sweep_events: f.memory.events,
     },
     discarded_attempts: [
       ...t.discarded,
-      ...f.inflight.flatMap((l) => l.figure.discarded),
+      ...projectorDiscarded(f),
       ...f.perEvent.discarded,
       ...f.memory.discarded,
       ...f.freshness.discarded,
