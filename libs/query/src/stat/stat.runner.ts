@@ -9,6 +9,7 @@ import { keyNamesAfter, runStages } from './row-pipeline.engine';
 import { type Row, type RowValue, renderValue } from './row-value';
 import { scanRows } from './scan.reader';
 import { ScanRequired } from './scan-required';
+import { runTopTerms, topTermsPlan } from './top-terms.push-down';
 import {
   DEFAULT_STAT_LIMITS,
   type StatBody,
@@ -49,7 +50,9 @@ async function runPushdown(
     const n = await countRows(port, query, plan.nested);
     head = n === 0 ? [] : [{ [plan.name]: n }];
   } else {
-    head = await runGroupPlan(port, query, plan.group, plan.nested, limits.maxGroups);
+    const top = topTermsPlan(plan);
+    const pushed = top && (await runTopTerms(port, query, top, limits.maxGroups));
+    head = pushed ?? (await runGroupPlan(port, query, plan.group, plan.nested, limits.maxGroups));
     keyNames = keyNamesAfter(plan.group, []);
   }
   return runStages(head, plan.rest, limits.maxGroups, keyNames);
