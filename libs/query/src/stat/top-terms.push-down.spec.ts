@@ -29,7 +29,9 @@ describe(topTermsPlan.name, () => {
   it('should accept Format A (top-level sort and limit) and later stages', () => {
     expect(
       topTermsPlan(
-        planOf({ group: { keys: [{ key: 'status', name: 's' }], fields: [{ o: 'count', n: 'c' }] } }),
+        planOf({
+          group: { keys: [{ key: 'status', name: 's' }], fields: [{ o: 'count', n: 'c' }] },
+        }),
       ),
     ).toBeNull();
     const a = parse({
@@ -50,7 +52,10 @@ describe(topTermsPlan.name, () => {
       'a sort by a second key too',
       [byJob(), { sort: { keys: [{ key: 'n', desc: true }, { key: 'job' }] } }, { limit: 3 }],
     ],
-    ['a skip before the limit', [byJob(), { sort: { key: 'n', desc: true } }, { skip: 1 }, { limit: 3 }]],
+    [
+      'a skip before the limit',
+      [byJob(), { sort: { key: 'n', desc: true } }, { skip: 1 }, { limit: 3 }],
+    ],
     [
       'a sort by a conditional count',
       [
@@ -149,7 +154,17 @@ const isTerms = (b: SearchRequestBody): boolean =>
 
 describe(`${runStat.name} (top N by count)`, () => {
   it('should answer from one terms request ordered by count, then key', async () => {
-    const port = new FakePort(() => terms([['b', 5], ['a', 4], ['c', 4]], 3, 0));
+    const port = new FakePort(() =>
+      terms(
+        [
+          ['b', 5],
+          ['a', 4],
+          ['c', 4],
+        ],
+        3,
+        0,
+      ),
+    );
     const sut = await runStat(parse({ aggregate: topN(3) }), port, limits, NOW);
     expect(sut.results).toEqual([
       { job: 'b', n: 5 },
@@ -166,7 +181,16 @@ describe(`${runStat.name} (top N by count)`, () => {
   });
 
   it('should rank the missing-key group first among equal counts, as today', async () => {
-    const port = new FakePort(() => terms([['b', 5], ['a', 4]], 0, 4));
+    const port = new FakePort(() =>
+      terms(
+        [
+          ['b', 5],
+          ['a', 4],
+        ],
+        0,
+        4,
+      ),
+    );
     const sut = await runStat(parse({ aggregate: topN(2) }), port, limits, NOW);
     expect(sut.results).toEqual([
       { job: 'b', n: 5 },
@@ -197,7 +221,12 @@ describe(`${runStat.name} (top N by count)`, () => {
 
   it('should page every group when the index has more than one shard', async () => {
     const port = new FakePort((b) =>
-      isTerms(b) ? terms([['b', 5]], 4, 0, 3) : composite([['a', 4], ['b', 5]]),
+      isTerms(b)
+        ? terms([['b', 5]], 4, 0, 3)
+        : composite([
+            ['a', 4],
+            ['b', 5],
+          ]),
     );
     const sut = await runStat(parse({ aggregate: topN(1) }), port, limits, NOW);
     expect(sut.results).toEqual([{ job: 'b', n: 5 }]);
@@ -206,7 +235,12 @@ describe(`${runStat.name} (top N by count)`, () => {
 
   it('should page every group when there may be more groups than allowed', async () => {
     const port = new FakePort((b) =>
-      isTerms(b) ? terms([['b', 5]], limits.maxGroups, 0) : composite([['a', 4], ['b', 5]]),
+      isTerms(b)
+        ? terms([['b', 5]], limits.maxGroups, 0)
+        : composite([
+            ['a', 4],
+            ['b', 5],
+          ]),
     );
     const sut = await runStat(parse({ aggregate: topN(1) }), port, limits, NOW);
     expect(sut.results).toEqual([{ job: 'b', n: 5 }]);

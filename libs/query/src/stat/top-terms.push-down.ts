@@ -78,7 +78,12 @@ export async function runTopTerms(
   top: TopTermsPlan,
   maxGroups: number,
 ): Promise<Row[] | null> {
-  const res = await port.search({ size: 0, query, track_total_hits: false, aggs: topTermsAggs(top) });
+  const res = await port.search({
+    size: 0,
+    query,
+    track_total_hits: false,
+    aggs: topTermsAggs(top),
+  });
   if (!answeredByOneShard(res)) return null;
   const root = asObject(res.aggregations);
   const groups = asObject(root[GROUPS]);
