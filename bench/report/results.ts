@@ -1,5 +1,6 @@
 import type { ApiIndex } from '../figures/api-index';
 import type { ApiLatencyFigure } from '../figures/api-latency.figure';
+import type { ApiSizeFigure } from '../figures/api-sizes.figure';
 import type { FreshnessFigure } from '../figures/freshness.figure';
 import { writesPerTask, type InflightLevel } from '../figures/inflight.figure';
 import type { MemoryFigure } from '../figures/memory.figure';
@@ -8,6 +9,7 @@ import type { ProfileFigure } from '../figures/profile.figure';
 import type { ThroughputFigure } from '../figures/throughput.figure';
 import type { BenchOptions } from '../lib/bench-options';
 import type { MachineInfo } from '../lib/stack';
+import { apiSizeResults } from './api-sizes';
 import { cpuMicrosPerEvent, inflightResults } from './projector-levels';
 
 export interface Figures {
@@ -17,6 +19,8 @@ export interface Figures {
   freshness: FreshnessFigure & { discarded: string[] };
   apiIndex: ApiIndex;
   api: ApiLatencyFigure;
+  /** Figure 4 at every `--api-sizes` size (the main one included). */
+  apiBySize: ApiSizeFigure[];
   memory: MemoryFigure;
   apiPeakRssMb: { uncached: number | null; cached: number | null };
   profile: ProfileFigure | null;
@@ -142,6 +146,7 @@ export function resultsDocument(facts: RunFacts, f: Figures): Record<string, unk
       stat_p50_ms: f.api.stat.api.p50.median,
       stat_p50_ratio_to_direct: f.api.stat.p50Ratio,
       cache_hit_p50_ms: f.api.cacheHits.c1.p50.median,
+      ...apiSizeResults(f.apiBySize),
       index: f.apiIndex,
       ...f.api,
     },
@@ -161,6 +166,7 @@ export function resultsDocument(facts: RunFacts, f: Figures): Record<string, unk
       ...f.memory.discarded,
       ...f.freshness.discarded,
       ...f.api.discarded,
+      ...f.apiBySize.filter((s) => s.figure !== f.api).flatMap((s) => s.figure.discarded),
     ],
   };
 }
