@@ -3,6 +3,7 @@ import type { DomainSearchPort, SearchRequestBody } from '@app/query';
 import { QueryError } from '@app/query';
 import type { Caller } from '../auth/domain-access';
 import type { AnswerCache } from '../cache/answer-cache';
+import { JsonAnswer } from '../cache/json-answer';
 import { PermissionDeniedError } from '../errors/api-error';
 import type { JobTasksSearchRepository } from './job-tasks-search.repository';
 import { JobTasksService } from './job-tasks.service';
@@ -45,7 +46,7 @@ function setup() {
       compute: () => Promise<unknown>,
     ) => {
       cached.push({ domainId, kind });
-      return compute();
+      return compute().then((answer) => JsonAnswer.of(answer));
     },
   } as unknown as AnswerCache;
   const sut = new JobTasksService(repository, cache, loadApiConfig({}), () => NOW);
