@@ -39,8 +39,15 @@ export class JobTasksService {
     const limits = this.config.api.limits;
     const request = parseStatRequest(raw, limits);
     assertMayRead(caller, request.domainId);
+    // More primaries configured: a single-shard plan would only cost a request thrown away.
+    const singleShardPlans = this.config.elasticsearch.readModel.shards === 1;
     const run = () =>
-      runStat(request, this.repository.forDomain(request.domainId), limits, this.clock());
+      runStat(
+        request,
+        this.repository.forDomain(request.domainId),
+        { ...limits, singleShardPlans },
+        this.clock(),
+      );
     if (request.dependsOnClock) return JsonAnswer.of(await run());
     return this.cache.through(request.domainId, 'stat', request, run);
   }

@@ -21,6 +21,7 @@ import {
 interface Resolved {
   maxGroups: number;
   maxScanDocs: number;
+  singleShardPlans: boolean;
 }
 
 async function countRows(
@@ -50,7 +51,7 @@ async function runPushdown(
     const n = await countRows(port, query, plan.nested);
     head = n === 0 ? [] : [{ [plan.name]: n }];
   } else {
-    const top = topTermsPlan(plan);
+    const top = limits.singleShardPlans ? topTermsPlan(plan) : null;
     const pushed = top && (await runTopTerms(port, query, top, limits.maxGroups));
     head = pushed ?? (await runGroupPlan(port, query, plan.group, plan.nested, limits.maxGroups));
     keyNames = keyNamesAfter(plan.group, []);
@@ -109,6 +110,7 @@ export async function runStat(
   const resolved: Resolved = {
     maxGroups: limits.maxGroups,
     maxScanDocs: limits.maxScanDocs ?? DEFAULT_STAT_LIMITS.maxScanDocs,
+    singleShardPlans: limits.singleShardPlans ?? DEFAULT_STAT_LIMITS.singleShardPlans,
   };
   const query = buildScopeQuery(req.scope, now);
   const rows =

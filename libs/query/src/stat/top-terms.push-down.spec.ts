@@ -233,6 +233,25 @@ describe(`${runStat.name} (top N by count)`, () => {
     expect(port.requests.map(isTerms)).toEqual([true, false]);
   });
 
+  it('should not try the terms request when the read model is configured with more shards', async () => {
+    const port = new FakePort((b) =>
+      isTerms(b)
+        ? terms([['b', 5]], 0, 0)
+        : composite([
+            ['a', 4],
+            ['b', 5],
+          ]),
+    );
+    const sut = await runStat(
+      parse({ aggregate: topN(1) }),
+      port,
+      { ...limits, singleShardPlans: false },
+      NOW,
+    );
+    expect(sut.results).toEqual([{ job: 'b', n: 5 }]);
+    expect(port.requests.map(isTerms)).toEqual([false]);
+  });
+
   it('should page every group when there may be more groups than allowed', async () => {
     const port = new FakePort((b) =>
       isTerms(b)
