@@ -23,7 +23,7 @@ function recordingClient(es: Client, calls: HttpRequestSpec[]): Client {
   const record = (endpoint: string, request: Record<string, unknown>): void => {
     // The client sends these as URL parameters, not in the body, and Elasticsearch refuses them there.
     const { index, allow_partial_search_results: partial, ...body } = request;
-    const params = partial === undefined ? '' : `?allow_partial_search_results=${String(partial)}`;
+    const params = partial === undefined ? '' : `?allow_partial_search_results=${partial === true}`;
     calls.push({
       method: 'POST',
       path: `${typeof index === 'string' ? `/${index}` : ''}/${endpoint}${params}`,
