@@ -84,7 +84,9 @@ describe(apiSizesTable.name, () => {
   it('should give one row per query and size, with the overhead at c=1', () => {
     const sut = apiSizesTable([size(20_000, mixOf(2, 2), mixOf(3, 2), [query('top 10', 5.5, 2)])]);
 
-    expect(sut).toContain('20,000 tasks: list 1.00×, stat 1.50×');
+    expect(sut).toContain(
+      '20,000 tasks: list 1.00× ✅, stat 1.50× ❌, largest overhead c=1 3.50 ms ❌, cache hit p50 0.500 ms ✅',
+    );
     expect(sut).toContain(
       '| 20,000 | stat | top 10 | 11.0 ms | 4.00 ms | 2.75× | 5.50 ms | 2.00 ms | 3.50 ms | yes |',
     );

@@ -1,10 +1,12 @@
 import type { ApiSizeFigure } from '../figures/api-sizes.figure';
 import type { QueryFigure } from '../figures/api-latency.figure';
-import { int, ms, x } from './format';
+import { check, int, ms, x } from './format';
 import { table } from './detail-tables';
 
 /** The size the issue's headline keys are taken at. */
 export const HEADLINE_TASKS = 100_000;
+/** Issue 10's targets: per query at c=1, for each mix at every size, for cache hits at c=1. */
+export const TARGETS = { overheadMs: 1, ratio: 1.15, cacheHitMs: 1 } as const;
 
 /** What the API adds to the same request sent directly, at one connection (no queueing). */
 export const overheadC1 = (q: QueryFigure): number => q.single.api.p50 - q.single.direct.p50;
@@ -73,10 +75,16 @@ export function apiSizesTable(bySize: readonly ApiSizeFigure[]): string {
       q.sameAnswer ? 'yes' : 'NO',
     ]),
   );
-  const mixes = bySize.map(
-    (s) =>
-      `${int(s.tasks)} tasks: list ${x(s.figure.list.p50Ratio)}, stat ${x(s.figure.stat.p50Ratio)}, cache hit p50 ${ms(s.figure.cacheHits.c1.p50.median)}`,
-  );
+  const mixes = bySize.map((s) => {
+    const e = bySizeEntry(s);
+    const overhead = e.overhead_p50_ms_c1_max;
+    const ratio = (r: number): string => `${x(r)} ${check(r <= TARGETS.ratio)}`;
+    return [
+      `${int(s.tasks)} tasks: list ${ratio(e.list_p50_ratio_to_direct)}, stat ${ratio(e.stat_p50_ratio_to_direct)}`,
+      `largest overhead c=1 ${overhead === null ? 'n/a' : `${ms(overhead)} ${check(overhead <= TARGETS.overheadMs)}`}`,
+      `cache hit p50 ${ms(e.cache_hit_p50_ms)} ${check(e.cache_hit_p50_ms <= TARGETS.cacheHitMs)}`,
+    ].join(', ');
+  });
   const c = bySize[0]?.figure.connections ?? 0;
   const head = [
     'tasks',
@@ -91,7 +99,7 @@ export function apiSizesTable(bySize: readonly ApiSizeFigure[]): string {
     'same answer',
   ];
   return [
-    `Figure 4 by index size (per query one run each at c=${c} and c=1; mix p50 ratios API / direct):`,
+    `Figure 4 by index size (per query one run each at c=${c} and c=1; mix p50 ratios API / direct; targets ≤ ${TARGETS.ratio}×, ≤ ${TARGETS.overheadMs} ms, ≤ ${TARGETS.cacheHitMs} ms):`,
     '',
     ...mixes.map((m) => `- ${m}`),
     '',
