@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApiIndex } from './figures/api-index';
 import { apiLatencyFigure } from './figures/api-latency.figure';
+import { apiSizesFigure } from './figures/api-sizes.figure';
 import { benchQueries } from './figures/api-queries';
 import { freshnessFigure } from './figures/freshness.figure';
 import { inflightFigure } from './figures/inflight.figure';
@@ -192,6 +193,12 @@ async function main(): Promise<void> {
       apiIndex.copies,
     );
     const api = await apiLatencyFigure(ctx, alias, queries, uncached, cached);
+    const apiBySize = await apiSizesFigure(
+      ctx,
+      [...expected.values()],
+      { tasks: options.apiDocs, index: apiIndex, figure: api },
+      (index) => benchQueries(busiest, Math.floor(firstCreated / DAY_MS) * DAY_MS, index.copies),
+    );
     const apiPeakRssMb = {
       uncached: peakRssMb(uncached.child.pid),
       cached: peakRssMb(cached.child.pid),
@@ -205,6 +212,7 @@ async function main(): Promise<void> {
       freshness,
       apiIndex,
       api,
+      apiBySize,
       memory,
       apiPeakRssMb,
       profile,

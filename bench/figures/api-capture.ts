@@ -21,10 +21,12 @@ const LIMITS = { maxLimit: 1_000, maxUnpagedResults: 10_000, maxGroups: 10_000 }
 /** A stand-in client that records each call as an HTTP request and forwards it to the real one. */
 function recordingClient(es: Client, calls: HttpRequestSpec[]): Client {
   const record = (endpoint: string, request: Record<string, unknown>): void => {
-    const { index, ...body } = request;
+    // The client sends these as URL parameters, not in the body, and Elasticsearch refuses them there.
+    const { index, allow_partial_search_results: partial, ...body } = request;
+    const params = partial === undefined ? '' : `?allow_partial_search_results=${partial === true}`;
     calls.push({
       method: 'POST',
-      path: `${typeof index === 'string' ? `/${index}` : ''}/${endpoint}`,
+      path: `${typeof index === 'string' ? `/${index}` : ''}/${endpoint}${params}`,
       body: JSON.stringify(body),
     });
   };

@@ -35,6 +35,8 @@ export interface BenchOptions {
   freshSeconds: number;
   freshWindows: number;
   apiDocs: number;
+  /** Figure 4 is repeated at each of these index sizes (tasks) in the same run; `apiDocs` is reused. */
+  apiSizes: number[];
   apiSeconds: number;
   connections: number;
   profile: boolean;
@@ -63,6 +65,7 @@ const DEFAULTS: BenchOptions = {
   freshSeconds: 60,
   freshWindows: 3,
   apiDocs: 1_000_000,
+  apiSizes: [100_000, 1_000_000],
   apiSeconds: 6,
   connections: 8,
   profile: true,
@@ -84,6 +87,7 @@ const QUICK: Partial<BenchOptions> = {
   freshSeconds: 16,
   freshWindows: 2,
   apiDocs: 100_000,
+  apiSizes: [20_000, 100_000],
   apiSeconds: 2,
   profile: false,
 };
@@ -111,6 +115,7 @@ const FLAGS: Record<string, [keyof BenchOptions, Kind]> = {
   '--fresh-seconds': ['freshSeconds', 'int'],
   '--fresh-windows': ['freshWindows', 'int'],
   '--api-docs': ['apiDocs', 'int'],
+  '--api-sizes': ['apiSizes', 'list'],
   '--api-seconds': ['apiSeconds', 'int'],
   '--connections': ['connections', 'int'],
   '--profile': ['profile', 'flag'],

@@ -8,8 +8,10 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 export const REPO = join(__dirname, '../..');
 const STACK_SCRIPT = join(REPO, 'scripts/stack.sh');
-export const ES_URL = 'http://127.0.0.1:9200';
-export const KAFKA_BROKERS = ['127.0.0.1:9092'];
+// The stack's default ports unless the same variables the apps read say otherwise (a smoke run on
+// another stack, started with scripts/stack.sh's STACK_* ports).
+export const ES_URL = process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200';
+export const KAFKA_BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 export const REDIS_URL = 'redis://127.0.0.1:6379';
 
 export async function stackUp(): Promise<void> {

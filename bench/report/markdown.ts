@@ -1,5 +1,6 @@
 import { spread } from '../lib/stats';
 import { cpuTable } from './cpu-table';
+import { apiSizesTable } from './api-sizes';
 import { perQueryTable, sweepTable, table } from './detail-tables';
 import { check, int, mb, ms, range, sec, x } from './format';
 import { profileLines } from './profile-lines';
@@ -172,6 +173,8 @@ export function markdownReport(facts: RunFacts, f: Figures): string {
     profileLines(f),
     '',
     perQueryTable(a),
+    '',
+    apiSizesTable(f.apiBySize),
     '',
     sweepTable(f.memory),
   ].join('\n');

@@ -1,5 +1,6 @@
 import type { ApiIndex } from '../figures/api-index';
 import type { ApiLatencyFigure } from '../figures/api-latency.figure';
+import type { ApiSizeFigure } from '../figures/api-sizes.figure';
 import type { FreshnessFigure } from '../figures/freshness.figure';
 import type { HotTaskFigure } from '../figures/hot-task.figure';
 import { writesPerTask, type InflightLevel } from '../figures/inflight.figure';
@@ -10,6 +11,7 @@ import type { RebuildFigure } from '../figures/rebuild.figure';
 import type { ThroughputFigure } from '../figures/throughput.figure';
 import type { BenchOptions } from '../lib/bench-options';
 import type { MachineInfo } from '../lib/stack';
+import { apiSizeResults } from './api-sizes';
 import {
   cpuMicrosPerEvent,
   hotTaskResults,
@@ -24,6 +26,8 @@ export interface Figures {
   freshness: FreshnessFigure & { discarded: string[] };
   apiIndex: ApiIndex;
   api: ApiLatencyFigure;
+  /** Figure 4 at every `--api-sizes` size (the main one included). */
+  apiBySize: ApiSizeFigure[];
   memory: MemoryFigure;
   apiPeakRssMb: { uncached: number | null; cached: number | null };
   profile: ProfileFigure | null;
@@ -180,6 +184,7 @@ export function resultsDocument(facts: RunFacts, f: Figures): Record<string, unk
       stat_p50_ms: f.api.stat.api.p50.median,
       stat_p50_ratio_to_direct: f.api.stat.p50Ratio,
       cache_hit_p50_ms: f.api.cacheHits.c1.p50.median,
+      ...apiSizeResults(f.apiBySize),
       index: f.apiIndex,
       ...f.api,
     },
@@ -199,6 +204,7 @@ export function resultsDocument(facts: RunFacts, f: Figures): Record<string, unk
       ...f.memory.discarded,
       ...f.freshness.discarded,
       ...f.api.discarded,
+      ...f.apiBySize.filter((s) => s.figure !== f.api).flatMap((s) => s.figure.discarded),
     ],
   };
 }

@@ -19,7 +19,8 @@ export class ApiKeyGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<RequestWithCaller>();
-    req.caller = identifyCaller(req.header('authorization'), this.config.api.apiKeys);
+    // `headers`, not Express's `header()`: the guard then works on any HTTP adapter.
+    req.caller = identifyCaller(req.headers.authorization, this.config.api.apiKeys);
     return true;
   }
 }

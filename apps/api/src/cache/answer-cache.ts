@@ -6,6 +6,7 @@ import type Redis from 'ioredis';
 import { API_CONFIG, REDIS_CLIENT } from '../api.tokens';
 import { ApiMetrics } from '../metrics/api.metrics';
 import { canonicalJson } from './canonical-json';
+import { JsonAnswer } from './json-answer';
 
 /**
  * Caches `list` and `stat` answers in Redis. The key embeds the domain's generation counter, which
@@ -29,17 +30,17 @@ export class AnswerCache {
     kind: string,
     request: unknown,
     compute: () => Promise<T>,
-  ): Promise<T> {
+  ): Promise<JsonAnswer<T>> {
     if (!this.config.api.cache.enabled) {
       this.metrics.recordCache('bypass');
-      return compute();
+      return JsonAnswer.of(await compute());
     }
     const key = await this.keyFor(domainId, kind, request);
     const hit = key === undefined ? undefined : await this.read(key);
     this.metrics.recordCache(key === undefined ? 'bypass' : hit !== undefined ? 'hit' : 'miss');
-    if (hit !== undefined) return JSON.parse(hit) as T;
-    const answer = await compute();
-    if (key !== undefined) await this.write(key, JSON.stringify(answer));
+    if (hit !== undefined) return JsonAnswer.fromJson<T>(hit);
+    const answer = JsonAnswer.of(await compute());
+    if (key !== undefined) await this.write(key, answer.text());
     return answer;
   }
 

@@ -1,8 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiKeyGuard, CurrentCaller } from '../auth/api-key.guard';
 import type { Caller } from '../auth/domain-access';
 import { listParamsFromUrl } from './list-params-from-url';
 import { JobTasksService } from './job-tasks.service';
+
+// The answers are sent as their JSON text (JsonAnswer): serialised once, a cache hit not at all.
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 @Controller()
 @UseGuards(ApiKeyGuard)
@@ -10,19 +13,22 @@ export class JobTasksController {
   constructor(private readonly jobTasks: JobTasksService) {}
 
   @Get('power_scheduler/v1/job-tasks')
-  listFromUrl(@Query() params: Record<string, unknown>, @CurrentCaller() caller: Caller) {
-    return this.jobTasks.list(listParamsFromUrl(params), caller);
+  @Header('content-type', JSON_TYPE)
+  async listFromUrl(@Query() params: Record<string, unknown>, @CurrentCaller() caller: Caller) {
+    return (await this.jobTasks.listAnswer(listParamsFromUrl(params), caller)).text();
   }
 
   @Post(['power_scheduler/v1/job-tasks/search', 'power-scheduler/job-task/list'])
   @HttpCode(200)
-  list(@Body() body: unknown, @CurrentCaller() caller: Caller) {
-    return this.jobTasks.list(body, caller);
+  @Header('content-type', JSON_TYPE)
+  async list(@Body() body: unknown, @CurrentCaller() caller: Caller) {
+    return (await this.jobTasks.listAnswer(body, caller)).text();
   }
 
   @Post(['power_scheduler/v1/job-tasks/stat', 'power-scheduler/job-task/stat'])
   @HttpCode(200)
-  stat(@Body() body: unknown, @CurrentCaller() caller: Caller) {
-    return this.jobTasks.stat(body, caller);
+  @Header('content-type', JSON_TYPE)
+  async stat(@Body() body: unknown, @CurrentCaller() caller: Caller) {
+    return (await this.jobTasks.statAnswer(body, caller)).text();
   }
 }

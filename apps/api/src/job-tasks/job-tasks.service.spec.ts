@@ -3,6 +3,7 @@ import type { DomainSearchPort, SearchRequestBody } from '@app/query';
 import { QueryError } from '@app/query';
 import type { Caller } from '../auth/domain-access';
 import type { AnswerCache } from '../cache/answer-cache';
+import { JsonAnswer } from '../cache/json-answer';
 import { PermissionDeniedError } from '../errors/api-error';
 import type { JobTasksSearchRepository } from './job-tasks-search.repository';
 import { JobTasksService } from './job-tasks.service';
@@ -27,7 +28,7 @@ function emptyPort(searches: SearchRequestBody[]): DomainSearchPort {
   };
 }
 
-function setup() {
+function setup(env: Record<string, string> = {}) {
   const searches: SearchRequestBody[] = [];
   const domains: string[] = [];
   const repository = {
@@ -45,10 +46,10 @@ function setup() {
       compute: () => Promise<unknown>,
     ) => {
       cached.push({ domainId, kind });
-      return compute();
+      return compute().then((answer) => JsonAnswer.of(answer));
     },
   } as unknown as AnswerCache;
-  const sut = new JobTasksService(repository, cache, loadApiConfig({}), () => NOW);
+  const sut = new JobTasksService(repository, cache, loadApiConfig(env), () => NOW);
   return { sut, searches, domains, cached };
 }
 
@@ -87,6 +88,31 @@ describe(JobTasksService.name, () => {
     expect(cached).toEqual([]);
     expect(searches.length).toBeGreaterThan(0);
   });
+
+  it.each([
+    ['1', ['terms', 'composite']],
+    ['3', ['composite']],
+  ])(
+    'should try the single-shard top-N plan only with READ_MODEL_SHARDS=1 (here %s)',
+    async (shards, sent) => {
+      const { sut, searches } = setup({ READ_MODEL_SHARDS: shards });
+      const topN = [
+        {
+          group: {
+            keys: [{ key: 'job_id', name: 'j' }],
+            fields: [{ operator: 'count', name: 'n' }],
+          },
+        },
+        { sort: { key: 'n', desc: true } },
+        { limit: 3 },
+      ];
+      await sut.stat({ domain_id: 'd1', query: { aggregate: topN } }, OPEN);
+      // The stub's responses name no shards, so a terms request is always followed by the paged plan.
+      expect(searches.map((b) => Object.keys(Object.values(b.aggs ?? {})[0] ?? {})[0])).toEqual(
+        sent,
+      );
+    },
+  );
 
   it('should refuse a domain the key was not granted before searching', async () => {
     const { sut, domains } = setup();

@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { API_CLOCK, API_CONFIG, type Clock } from '../api.tokens';
 import { assertMayRead, type Caller } from '../auth/domain-access';
 import { AnswerCache } from '../cache/answer-cache';
+import { JsonAnswer } from '../cache/json-answer';
 import { JobTasksSearchRepository } from './job-tasks-search.repository';
 
 @Injectable()
@@ -16,22 +17,38 @@ export class JobTasksService {
   ) {}
 
   async list(raw: unknown, caller: Caller) {
+    return (await this.listAnswer(raw, caller)).value();
+  }
+
+  async stat(raw: unknown, caller: Caller) {
+    return (await this.statAnswer(raw, caller)).value();
+  }
+
+  /** The answer with its JSON text, so REST sends a cache hit without parsing and re-serialising it. */
+  async listAnswer(raw: unknown, caller: Caller) {
     const limits = this.config.api.limits;
     const request = parseJobTaskListRequest(raw, limits);
     assertMayRead(caller, request.domainId);
     const run = () =>
       runJobTaskList(request, this.repository.forDomain(request.domainId), limits, this.clock());
-    if (request.dependsOnClock) return run();
+    if (request.dependsOnClock) return JsonAnswer.of(await run());
     return this.cache.through(request.domainId, 'list', request, run);
   }
 
-  async stat(raw: unknown, caller: Caller) {
+  async statAnswer(raw: unknown, caller: Caller) {
     const limits = this.config.api.limits;
     const request = parseStatRequest(raw, limits);
     assertMayRead(caller, request.domainId);
+    // More primaries configured: a single-shard plan would only cost a request thrown away.
+    const singleShardPlans = this.config.elasticsearch.readModel.shards === 1;
     const run = () =>
-      runStat(request, this.repository.forDomain(request.domainId), limits, this.clock());
-    if (request.dependsOnClock) return run();
+      runStat(
+        request,
+        this.repository.forDomain(request.domainId),
+        { ...limits, singleShardPlans },
+        this.clock(),
+      );
+    if (request.dependsOnClock) return JsonAnswer.of(await run());
     return this.cache.through(request.domainId, 'stat', request, run);
   }
 }

@@ -10,6 +10,7 @@ import { keyNamesAfter, runStages } from './in-memory/row-pipeline.engine';
 import { type Row, type RowValue, renderValue } from './in-memory/row-value';
 import { scanRows } from './in-memory/scan.reader';
 import { ScanRequired } from './plan/scan-required';
+import { runTopTerms, topTermsPlan } from './push-down/top-terms.push-down';
 import {
   DEFAULT_STAT_LIMITS,
   type StatBody,
@@ -21,6 +22,7 @@ import {
 interface Resolved {
   maxGroups: number;
   maxScanDocs: number;
+  singleShardPlans: boolean;
 }
 
 async function countRows(
@@ -50,7 +52,9 @@ async function runPushdown(
     const n = await countRows(port, query, plan.nested);
     head = n === 0 ? [] : [{ [plan.name]: n }];
   } else {
-    head = await runGroupPlan(port, query, plan.group, plan.nested, limits.maxGroups);
+    const top = limits.singleShardPlans ? topTermsPlan(plan) : null;
+    const pushed = top && (await runTopTerms(port, query, top, limits.maxGroups));
+    head = pushed ?? (await runGroupPlan(port, query, plan.group, plan.nested, limits.maxGroups));
     keyNames = keyNamesAfter(plan.group, []);
   }
   return runStages(head, plan.rest, limits.maxGroups, keyNames);
@@ -107,6 +111,7 @@ export async function runStat(
   const resolved: Resolved = {
     maxGroups: limits.maxGroups,
     maxScanDocs: limits.maxScanDocs ?? DEFAULT_STAT_LIMITS.maxScanDocs,
+    singleShardPlans: limits.singleShardPlans ?? DEFAULT_STAT_LIMITS.singleShardPlans,
   };
   const query = buildScopeQuery(req.scope, now);
   const rows =

@@ -105,9 +105,19 @@ export interface StatLimits {
   maxGroups: number;
   /** Most documents the in-API path may read for pipelines Elasticsearch cannot run exactly. */
   maxScanDocs?: number;
+  /**
+   * False skips the plans that are exact only on one shard (top N by count) when the read model is
+   * configured with more (READ_MODEL_SHARDS > 1): they would be sent and thrown away. When true the
+   * response still decides, since the index may have been built with another setting.
+   */
+  singleShardPlans?: boolean;
 }
 
-export const DEFAULT_STAT_LIMITS: Required<StatLimits> = { maxGroups: 10000, maxScanDocs: 50000 };
+export const DEFAULT_STAT_LIMITS: Required<StatLimits> = {
+  maxGroups: 10000,
+  maxScanDocs: 50000,
+  singleShardPlans: true,
+};
 
 export interface StatResult {
   results: unknown[];
