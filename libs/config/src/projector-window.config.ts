@@ -10,6 +10,12 @@ export const projectorWindowEnv = z.object({
   PROJECTOR_FLUSH_INTERVAL_MS: positiveInt(250),
   /** While behind, the window grows up to this age (and the memory bounds) before it is written. */
   PROJECTOR_FLUSH_MAX_INTERVAL_MS: positiveInt(10_000),
+  /**
+   * A partition with unread messages counts as behind (and its window may grow to the bound above) only once its
+   * newest fetched message is this old: steady traffic keeps the watermark ahead of every fetch without the
+   * projector being behind.
+   */
+  PROJECTOR_BEHIND_AFTER_MS: positiveInt(5_000),
   /** The same bound for `projector rebuild`: nothing reads the new index yet, so it can be much larger. */
   PROJECTOR_REBUILD_FLUSH_MAX_INTERVAL_MS: positiveInt(120_000),
   /** A window is written when it holds this many dirty documents… */
@@ -28,6 +34,7 @@ export function projectorWindow(e: z.output<typeof projectorWindowEnv>) {
   return {
     flushIntervalMs: e.PROJECTOR_FLUSH_INTERVAL_MS,
     flushMaxIntervalMs: e.PROJECTOR_FLUSH_MAX_INTERVAL_MS,
+    behindAfterMs: e.PROJECTOR_BEHIND_AFTER_MS,
     rebuildFlushMaxIntervalMs: e.PROJECTOR_REBUILD_FLUSH_MAX_INTERVAL_MS,
     flushMaxDocs: e.PROJECTOR_FLUSH_MAX_DOCS,
     flushMaxBytes: e.PROJECTOR_FLUSH_MAX_BYTES,

@@ -1,10 +1,11 @@
-import { flushReason, type FlushBounds } from './flush.policy';
+import { flushReason, partitionBehind, type FlushBounds } from './flush.policy';
 
 const bounds: FlushBounds = {
   intervalMs: 250,
   maxIntervalMs: 10_000,
   maxDocs: 100,
   maxBytes: 1_000,
+  behindAfterMs: 5_000,
 };
 
 describe(flushReason.name, () => {
@@ -18,5 +19,18 @@ describe(flushReason.name, () => {
     [{ docs: 1, bytes: 1_000, ageMs: 0 }, true, 'bytes'],
   ])('should close %o (behind: %s) for %s', (load, behind, reason) => {
     expect(flushReason(load, behind, bounds)).toBe(reason);
+  });
+});
+
+describe(partitionBehind.name, () => {
+  const now = 1_000_000;
+  it.each([
+    [{ next: 10, highWatermark: 10, newestAppendedAt: now - 60_000 }, false],
+    [{ next: 7, highWatermark: 10 }, true],
+    [{ next: 7, highWatermark: 10, newestAppendedAt: now - 4_999 }, false],
+    [{ next: 7, highWatermark: 10, newestAppendedAt: now - 5_000 }, true],
+    [{ next: 7, highWatermark: 10, newestAppendedAt: now + 3_000 }, false],
+  ])('should judge %o behind: %s', (position, behind) => {
+    expect(partitionBehind(position, now, bounds)).toBe(behind);
   });
 });

@@ -7,6 +7,31 @@ export interface FlushBounds {
   maxIntervalMs: number;
   maxDocs: number;
   maxBytes: number;
+  /** A partition with unread messages counts as behind only once its newest fetched message is this old. */
+  behindAfterMs: number;
+}
+
+export interface PartitionPosition {
+  /** The offset after the last fetched message, and the partition's high watermark at that fetch. */
+  next: number;
+  highWatermark: number;
+  /** Kafka's timestamp of the last fetched message (ms); absent when unknown, and then lag alone decides. */
+  newestAppendedAt?: number;
+}
+
+/**
+ * Whether a partition is catching up. Unread messages alone are not enough: under steady traffic a fetch
+ * never reaches a watermark that keeps moving, and the window would then always grow to its catch-up
+ * bound, costing freshness. Behind means unread messages AND a newest message older than the bound.
+ */
+export function partitionBehind(
+  position: PartitionPosition,
+  nowMs: number,
+  bounds: Pick<FlushBounds, 'behindAfterMs'>,
+): boolean {
+  if (position.next >= position.highWatermark) return false;
+  if (position.newestAppendedAt === undefined) return true;
+  return nowMs - position.newestAppendedAt >= bounds.behindAfterMs;
 }
 
 export interface WindowLoad {

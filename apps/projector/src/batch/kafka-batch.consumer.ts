@@ -192,6 +192,7 @@ export class KafkaBatchConsumerFactory {
           maxIntervalMs: options.flushMaxIntervalMs ?? window.flushMaxIntervalMs,
           maxDocs: window.flushMaxDocs,
           maxBytes: window.flushMaxBytes,
+          behindAfterMs: window.behindAfterMs,
         },
       },
     );

@@ -56,5 +56,6 @@ function toSourceMessage(topic: string, partition: number, message: KafkaMessage
     key: message.key,
     value: message.value,
     headers: message.headers,
+    appendedAt: Number(message.timestamp),
   };
 }

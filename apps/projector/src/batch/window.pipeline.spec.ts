@@ -14,6 +14,7 @@ const bounds: FlushBounds = {
   maxIntervalMs: 5_000,
   maxDocs: 1_000,
   maxBytes: 1e9,
+  behindAfterMs: 2_000,
 };
 
 /** One started event per message, each for its own task (`t<partition>-<offset>`). */
@@ -112,6 +113,27 @@ describe(WindowPipeline.name, () => {
 
     await jest.advanceTimersByTimeAsync(bounds.maxIntervalMs);
     expect(projector.windows.map((w) => w.messages.length)).toEqual([6]);
+  });
+
+  it('should keep the time bound under steady traffic: unread but fresh messages are not a catch-up', async () => {
+    const { sut, projector } = setup();
+    const fresh = (from: number) =>
+      messages(0, from, 3).map((m) => ({ ...m, appendedAt: Date.now() - 50 }));
+
+    sut.ingest(0, fresh(0), 1_000);
+    await jest.advanceTimersByTimeAsync(bounds.intervalMs);
+    expect(projector.windows.map((w) => w.messages.length)).toEqual([3]);
+  });
+
+  it('should grow the window while unread messages are older than the catch-up age', async () => {
+    const { sut, projector } = setup();
+    const old = messages(0, 0, 3).map((m) => ({ ...m, appendedAt: Date.now() - 60_000 }));
+
+    sut.ingest(0, old, 1_000);
+    await jest.advanceTimersByTimeAsync(bounds.intervalMs * 5);
+    expect(projector.windows).toHaveLength(0);
+    await jest.advanceTimersByTimeAsync(bounds.maxIntervalMs);
+    expect(projector.windows.map((w) => w.messages.length)).toEqual([3]);
   });
 
   it('should fill the next window while a flush is in flight and start it only after that one', async () => {

@@ -2,7 +2,7 @@ import type { JsonLogger } from '@app/platform';
 import type { SourceMessage, WriteTarget } from '../core/projection.types';
 import type { ProjectorMetrics } from '../metrics/projector.metrics';
 import type { BatchProjectorService, FlushResult } from './batch-projector.service';
-import { flushReason, type FlushBounds, type FlushReason } from './flush.policy';
+import { flushReason, partitionBehind, type FlushBounds, type FlushReason } from './flush.policy';
 import { PartitionLedger } from './partition.ledger';
 import { PartitionBackoff } from './retry-backoff';
 import type { TaskStateCache } from './task-state.cache';
@@ -65,7 +65,11 @@ export class WindowPipeline {
     const last = messages[messages.length - 1];
     if (last === undefined) return true;
     this.ledger(partition).record(messages);
-    const behind = last.offset + 1 < highWatermark;
+    const behind = partitionBehind(
+      { next: last.offset + 1, highWatermark, newestAppendedAt: last.appendedAt },
+      Date.now(),
+      this.options.bounds,
+    );
     this.lag.set(partition, { topic: last.topic, high: highWatermark, behind });
     this.window.add(messages, this.projector.decode(messages), Date.now());
     this.armTimer();

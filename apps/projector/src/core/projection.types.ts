@@ -11,6 +11,8 @@ export interface SourceMessage {
   key: Buffer | null;
   value: Buffer | null;
   headers?: MessageHeaders;
+  /** Kafka's timestamp (CreateTime: the producer's clock, unless the topic appends its own), in ms. */
+  appendedAt?: number;
 }
 
 export type MessageHeaders = Readonly<
