@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { REPO } from './stack';
+import { freePort } from '@app/testing';
 
 const TAIL_LINES = 40;
 const STOP_GRACE_MS = 15_000;
@@ -116,16 +117,4 @@ export async function waitForHttp(url: string, timeoutMs: number, child?: Child)
   throw new Error(`${url} not ready after ${timeoutMs} ms${child ? `:\n${child.tail()}` : ''}`);
 }
 
-/** A loopback port nobody listens on right now (the kernel's pick). */
-export async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };

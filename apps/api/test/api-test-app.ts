@@ -1,9 +1,8 @@
 import { type ApiConfig, loadApiConfig } from '@app/config';
 import { JsonLogger } from '@app/platform';
-import { uniqueName } from '@app/testing';
+import { freePort, uniqueName } from '@app/testing';
 import type { INestApplication } from '@nestjs/common';
 import { createApiApp } from '../src/api.app';
-import { freePort } from './grpc/free-port';
 
 export interface RunningApi {
   app: INestApplication;

@@ -1,7 +1,7 @@
 import { status } from '@grpc/grpc-js';
 import type { FilterMessage, StatisticsQueryMessage } from '../src/grpc/job-task.messages';
 import { startApiWithGrpc } from './api-test-app';
-import { freePort } from './grpc/free-port';
+import { freePort } from '@app/testing';
 import { DOMAIN } from './grpc/job-task.fixture';
 import { grpcFailure, JobTaskGrpcClient } from './grpc/job-task-grpc.client';
 import { type GrpcSuite, startGrpcSuite, stopGrpcSuite } from './grpc/grpc-suite.setup';
