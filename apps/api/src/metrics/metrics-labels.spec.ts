@@ -27,6 +27,17 @@ describe('metric labels', () => {
     expect(matchedTemplate([], '/anything')).toBe('unmatched');
   });
 
+  it('should answer the only template whatever the URL, and match again after compiling a pattern', () => {
+    expect(matchedTemplate(['/metrics'], '/metrics?x=1')).toBe('/metrics');
+    expect(matchedTemplate(['/tasks/:id'], '/somewhere/else')).toBe('/tasks/:id');
+    const templates = ['/a.b/:id', '/a/:id'];
+    for (let i = 0; i < 3; i += 1) {
+      expect(matchedTemplate(templates, '/a/1')).toBe('/a/:id');
+      expect(matchedTemplate(templates, '/a.b/1/')).toBe('/a.b/:id');
+      expect(matchedTemplate(templates, '/aXb/1')).toBe('/a.b/:id'); // no match: the first, "." is literal
+    }
+  });
+
   it('should name Elasticsearch endpoints without index or alias names', () => {
     expect(endpointOf('/job-tasks/_search')).toBe('_search');
     expect(endpointOf('/_pit')).toBe('_pit');

@@ -17,11 +17,31 @@ export class RouteLabelGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<IncomingMessage | { raw: IncomingMessage }>();
     const raw = 'raw' in request ? request.raw : request;
-    const templates = routeTemplates(
-      Reflect.getMetadata(PATH_METADATA, context.getClass()) as string | string[] | undefined,
-      Reflect.getMetadata(PATH_METADATA, context.getHandler()) as string | string[] | undefined,
+    routeOfRequest.set(
+      raw,
+      matchedTemplate(templatesOf(context.getClass(), context.getHandler()), raw.url ?? ''),
     );
-    routeOfRequest.set(raw, matchedTemplate(templates, raw.url ?? ''));
     return true;
   }
+}
+
+// Route metadata is fixed once the app is built: read and joined once per handler, not on every request. Keyed by
+// class, then handler, because a handler inherited by another controller has that controller's paths.
+const templatesByClass = new WeakMap<object, WeakMap<object, string[]>>();
+
+function templatesOf(controller: object, handler: object): string[] {
+  let byHandler = templatesByClass.get(controller);
+  if (byHandler === undefined) {
+    byHandler = new WeakMap();
+    templatesByClass.set(controller, byHandler);
+  }
+  let templates = byHandler.get(handler);
+  if (templates === undefined) {
+    templates = routeTemplates(
+      Reflect.getMetadata(PATH_METADATA, controller) as string | string[] | undefined,
+      Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined,
+    );
+    byHandler.set(handler, templates);
+  }
+  return templates;
 }

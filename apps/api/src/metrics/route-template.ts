@@ -19,18 +19,29 @@ export function routeTemplates(
   return outer.flatMap((o) => inner.map((i) => join(o, i)));
 }
 
-function matches(template: string, path: string): boolean {
-  const pattern = template
-    .split('/')
-    .map((segment) =>
-      segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
-    )
-    .join('/');
-  return new RegExp(`^${pattern}/?$`).test(path);
+// Templates are a handful of static strings, so each one's pattern is compiled once, not on every request.
+const patterns = new Map<string, RegExp>();
+
+function patternOf(template: string): RegExp {
+  let pattern = patterns.get(template);
+  if (pattern === undefined) {
+    const source = template
+      .split('/')
+      .map((segment) =>
+        segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      )
+      .join('/');
+    pattern = new RegExp(`^${source}/?$`);
+    patterns.set(template, pattern);
+  }
+  return pattern;
 }
 
 /** The template the request matched; the first one when none does (a prefix or adapter rewrite), never the path. */
 export function matchedTemplate(templates: readonly string[], url: string): string {
-  const path = url.split('?')[0] ?? '';
-  return templates.find((t) => matches(t, path)) ?? templates[0] ?? 'unmatched';
+  // One template is the answer whatever the URL, as the fallback below would say after the match.
+  if (templates.length === 1) return templates[0]!;
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
+  return templates.find((t) => patternOf(t).test(path)) ?? templates[0] ?? 'unmatched';
 }
