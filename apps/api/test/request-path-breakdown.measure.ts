@@ -5,7 +5,7 @@
  *
  *   raw undici        the captured search replayed over an undici Pool (keep-alive): Elasticsearch plus loopback
  *   es client         the same search through @elastic/elasticsearch as the API configures it (libs/platform)
- *   es client, otel   the same, with the client's OpenTelemetry span per request left on (the client's default)
+ *   es client, again  a second client built the same way, listed after the first: how much the order alone moves
  *   in-process        JobTasksService: validation, planning, the client, answer shaping, JSON text
  *   node http         a bare node:http server that parses the body and calls the service
  *   nest express      the API as deployed (createApiApp): Express, JSON body, correlation id, metrics, Swagger
@@ -20,7 +20,7 @@ import 'reflect-metadata';
 import { loadApiConfig } from '@app/config';
 import { createElasticsearchClient, JsonLogger } from '@app/platform';
 import { testStack, uniqueName } from '@app/testing';
-import { Client } from '@elastic/elasticsearch';
+import type { Client } from '@elastic/elasticsearch';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
@@ -151,11 +151,7 @@ async function main(): Promise<void> {
   const esUrl = new URL(testStack.elasticsearchUrl);
   const esPool = new Pool(esUrl.origin, { connections: 1 });
   const esClient = createElasticsearchClient(config.elasticsearch);
-  const esClientOtel = new Client({
-    node: config.elasticsearch.url,
-    requestTimeout: config.elasticsearch.requestTimeoutMs,
-    maxRetries: 0,
-  });
+  const esClientAgain = createElasticsearchClient(config.elasticsearch);
 
   const nodeHttp = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -219,7 +215,7 @@ async function main(): Promise<void> {
       return post(esPool, s.path, s.body);
     },
     'es client': viaClient(esClient),
-    'es client, otel': viaClient(esClientOtel),
+    'es client, again': viaClient(esClientAgain),
     'in-process': async (query) => (await callService(query)).text(),
     'node http': raw(nodeHttpPool),
     'nest express': raw(apiPool),
@@ -283,7 +279,7 @@ async function main(): Promise<void> {
     nodeHttp.close();
     empty.close();
     canned.close();
-    await Promise.all([esClient.close(), esClientOtel.close(), app.close()]);
+    await Promise.all([esClient.close(), esClientAgain.close(), app.close()]);
     await dropJobTasks(alias);
   }
 }
