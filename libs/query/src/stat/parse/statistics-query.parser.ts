@@ -10,6 +10,14 @@ type CanonicalQuery = Record<string, unknown>;
 
 const SCOPE_KEYS = ['filter', 'filter_or', 'keyword'] as const;
 
+// Built once: zod compiles a derived schema on each `.omit`, ~40 µs per stat request when it was built per call.
+const nonStageKeysSchema = statisticsQuerySchema.omit({
+  aggregate: true,
+  filter: true,
+  filter_or: true,
+  keyword: true,
+});
+
 function parsePage(raw: unknown, path: string): StatPage | null {
   const page = parseWith(pageSchema, raw ?? {}, path);
   if (page.limit === undefined || page.limit === 0) return null;
@@ -38,7 +46,7 @@ export function parseStatisticsQuery(
   );
   // Type-check the non-stage keys first, so e.g. an unknown top-level key names itself.
   parseWith(
-    statisticsQuerySchema.omit({ aggregate: true, filter: true, filter_or: true, keyword: true }),
+    nonStageKeysSchema,
     Object.fromEntries(Object.entries(rest).filter(([k]) => k !== 'aggregate')),
     path,
   );
