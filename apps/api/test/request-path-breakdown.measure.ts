@@ -17,7 +17,6 @@
  *     apps/api/test/request-path-breakdown.measure.ts [rounds] [requests-per-round]
  */
 import 'reflect-metadata';
-import { loadApiConfig } from '@app/config';
 import { createElasticsearchClient, JsonLogger } from '@app/platform';
 import { testStack, uniqueName } from '@app/testing';
 import type { Client } from '@elastic/elasticsearch';
@@ -27,50 +26,19 @@ import { Pool } from 'undici';
 import { createApiApp } from '../src/api.app';
 import { ELASTICSEARCH_CLIENT } from '../src/api.tokens';
 import { JobTasksService } from '../src/job-tasks/job-tasks.service';
-import { aJobTask, dropJobTasks, seedJobTasks } from './seed-index';
+import { dropJobTasks } from './seed-index';
+import {
+  measureApiConfig,
+  MEASURED_QUERIES,
+  median,
+  seedMeasureIndex,
+} from './request-path.fixture';
 
 const ROUNDS = Number(process.argv[2] ?? 20);
 const PER_ROUND = Number(process.argv[3] ?? 25);
-const DOMAIN = 'measure';
-
-const QUERIES: Record<string, { path: string; body: unknown; kind: 'list' | 'stat' }> = {
-  'list, 20 tasks': {
-    kind: 'list',
-    path: '/power_scheduler/v1/job-tasks/search',
-    body: {
-      domain_id: DOMAIN,
-      query: { filter: [{ k: 'status', v: 'FAILURE', o: 'not' }], page: { start: 1, limit: 20 } },
-    },
-  },
-  'stat, group by status': {
-    kind: 'stat',
-    path: '/power_scheduler/v1/job-tasks/stat',
-    body: {
-      domain_id: DOMAIN,
-      query: {
-        aggregate: [
-          {
-            group: {
-              keys: [{ key: 'status', name: 'status' }],
-              fields: [
-                { operator: 'count', name: 'n' },
-                { key: 'success_count', operator: 'sum', name: 'ok' },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  },
-};
+const QUERIES = MEASURED_QUERIES;
 
 type Send = (query: string) => Promise<unknown>;
-
-const median = (values: number[]): number => {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = (s.length - 1) / 2;
-  return ((s[Math.floor(mid)] ?? NaN) + (s[Math.ceil(mid)] ?? NaN)) / 2;
-};
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -89,29 +57,9 @@ function post(pool: Pool, path: string, body: string): Promise<string> {
 
 async function main(): Promise<void> {
   const alias = uniqueName('measure-breakdown');
-  const config = loadApiConfig({
-    ...process.env,
-    JOB_TASKS_ALIAS: alias,
-    REDIS_KEY_PREFIX: `${alias}:`,
-    CACHE_ENABLED: 'false',
-    API_KEYS: '',
-    LOG_LEVEL: 'error',
-  });
+  const config = measureApiConfig(alias);
   const logger = new JsonLogger('error', 'measure');
-  const statuses = ['SUCCESS', 'FAILURE', 'PENDING', 'IN_PROGRESS'] as const;
-  await seedJobTasks(
-    alias,
-    Array.from({ length: 5_000 }, (_, i) =>
-      aJobTask({
-        domain_id: DOMAIN,
-        job_task_id: `t${i}`,
-        status: statuses[i % 4] ?? 'SUCCESS',
-        success_count: i % 9,
-        job_id: `job-${i % 50}`,
-        created_at: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(),
-      }),
-    ),
-  );
+  await seedMeasureIndex(alias);
   const app = await createApiApp(config, logger);
   await app.listen(0, '127.0.0.1');
   const apiUrl = `http://127.0.0.1:${((app.getHttpServer() as Server).address() as AddressInfo).port}`;

@@ -11,7 +11,6 @@
  *     apps/api/test/request-path.measure.ts [rounds] [requests-per-round]
  */
 import 'reflect-metadata';
-import { loadApiConfig } from '@app/config';
 import { JsonLogger } from '@app/platform';
 import { uniqueName } from '@app/testing';
 import type { INestApplication } from '@nestjs/common';
@@ -21,51 +20,19 @@ import type { AddressInfo } from 'node:net';
 import { createApiApp } from '../src/api.app';
 import { ApiModule } from '../src/api.module';
 import { JobTasksService } from '../src/job-tasks/job-tasks.service';
-import { aJobTask, dropJobTasks, seedJobTasks } from './seed-index';
+import { dropJobTasks } from './seed-index';
+import {
+  measureApiConfig,
+  MEASURED_QUERIES,
+  median,
+  seedMeasureIndex,
+} from './request-path.fixture';
 
 const ROUNDS = Number(process.argv[2] ?? 20);
 const PER_ROUND = Number(process.argv[3] ?? 25);
-const DOMAIN = 'measure';
-
-const QUERIES: Record<string, { path: string; body: unknown }> = {
-  'list, 20 tasks': {
-    path: '/power_scheduler/v1/job-tasks/search',
-    body: {
-      domain_id: DOMAIN,
-      query: {
-        filter: [{ k: 'status', v: 'FAILURE', o: 'not' }],
-        page: { start: 1, limit: 20 },
-      },
-    },
-  },
-  'stat, group by status': {
-    path: '/power_scheduler/v1/job-tasks/stat',
-    body: {
-      domain_id: DOMAIN,
-      query: {
-        aggregate: [
-          {
-            group: {
-              keys: [{ key: 'status', name: 'status' }],
-              fields: [
-                { operator: 'count', name: 'n' },
-                { key: 'success_count', operator: 'sum', name: 'ok' },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  },
-};
+const QUERIES = MEASURED_QUERIES;
 
 type Send = (query: string) => Promise<string>;
-
-const median = (values: number[]): number => {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = (s.length - 1) / 2;
-  return ((s[Math.floor(mid)] ?? NaN) + (s[Math.ceil(mid)] ?? NaN)) / 2;
-};
 
 async function listening(app: INestApplication): Promise<string> {
   await app.listen(0, '127.0.0.1');
@@ -90,29 +57,9 @@ function overHttp(url: string): Send {
 
 async function main(): Promise<void> {
   const alias = uniqueName('measure-request-path');
-  const config = loadApiConfig({
-    ...process.env,
-    JOB_TASKS_ALIAS: alias,
-    REDIS_KEY_PREFIX: `${alias}:`,
-    CACHE_ENABLED: 'false',
-    API_KEYS: '',
-    LOG_LEVEL: 'error',
-  });
+  const config = measureApiConfig(alias);
   const logger = new JsonLogger('error', 'measure');
-  const statuses = ['SUCCESS', 'FAILURE', 'PENDING', 'IN_PROGRESS'] as const;
-  await seedJobTasks(
-    alias,
-    Array.from({ length: 5_000 }, (_, i) =>
-      aJobTask({
-        domain_id: DOMAIN,
-        job_task_id: `t${i}`,
-        status: statuses[i % 4] ?? 'SUCCESS',
-        success_count: i % 9,
-        job_id: `job-${i % 50}`,
-        created_at: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(),
-      }),
-    ),
-  );
+  await seedMeasureIndex(alias);
   const deployed = await createApiApp(config, logger);
   const bareExpress = await NestFactory.create(ApiModule.forConfig(config, logger), { logger });
   const bareFastify = await NestFactory.create(

@@ -10,16 +10,11 @@
  */
 import { loadProjectorConfig } from '@app/config';
 import { JsonLogger } from '@app/platform';
-import type { Client } from '@elastic/elasticsearch';
-import { BatchProjectorService } from '../src/batch/batch-projector.service';
-import { StoreWriteRounds } from '../src/batch/store-write.rounds';
 import { TaskStateCache } from '../src/batch/task-state.cache';
 import { WindowPipeline } from '../src/batch/window.pipeline';
+import { batchProjectorOver } from './support/batch-projector.stubbed';
 import type { SourceMessage } from '../src/core/projection.types';
-import { JobTasksRepository } from '../src/elasticsearch/job-tasks.repository';
-import type { DeadLetterProducer } from '../src/kafka/dead-letter.producer';
 import { ProjectorMetrics } from '../src/metrics/projector.metrics';
-import type { GenerationNotifier } from '../src/redis/generation.notifier';
 import { simulateScheduler, type SimulatedMessage } from '../src/simulator/scheduler.simulator';
 
 const tasks = Number(process.argv[2] ?? 12_000);
@@ -113,15 +108,7 @@ async function main(): Promise<void> {
   const config = loadProjectorConfig({});
   const metrics = new ProjectorMetrics();
   const es = new StubElasticsearch();
-  const repository = new JobTasksRepository(es as unknown as Client, config);
-  const service = new BatchProjectorService(
-    new StoreWriteRounds(repository, metrics),
-    repository,
-    { send: () => Promise.resolve() } as unknown as DeadLetterProducer,
-    metrics,
-    { bump: () => undefined } as unknown as GenerationNotifier,
-    config,
-  );
+  const service = batchProjectorOver(es, config, metrics);
   const w = config.window;
   const pipeline = new WindowPipeline(
     service,

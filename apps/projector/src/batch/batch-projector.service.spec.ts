@@ -1,14 +1,10 @@
 import { loadProjectorConfig } from '@app/config';
 import { projectJobTask, type JobTaskDocument } from '@app/domain';
-import type { Client } from '@elastic/elasticsearch';
+import { batchProjectorOver } from '../../test/support/batch-projector.stubbed';
 import { sourceMessage, wireEvent } from '../../test/support/event-messages';
-import { JobTasksRepository } from '../elasticsearch/job-tasks.repository';
-import type { DeadLetterProducer } from '../kafka/dead-letter.producer';
 import { ProjectorMetrics } from '../metrics/projector.metrics';
-import type { GenerationNotifier } from '../redis/generation.notifier';
 import { BatchProjectorService } from './batch-projector.service';
 import { decodeBatch } from './message-batch.plan';
-import { StoreWriteRounds } from './store-write.rounds';
 import { TaskStateCache } from './task-state.cache';
 import { WriteWindow } from './write-window';
 
@@ -69,15 +65,7 @@ function setup() {
   const es = new StubElasticsearch();
   const config = loadProjectorConfig({});
   const metrics = new ProjectorMetrics();
-  const repository = new JobTasksRepository(es as unknown as Client, config);
-  const sut = new BatchProjectorService(
-    new StoreWriteRounds(repository, metrics),
-    repository,
-    { send: () => Promise.resolve() } as unknown as DeadLetterProducer,
-    metrics,
-    { bump: () => undefined } as unknown as GenerationNotifier,
-    config,
-  );
+  const sut = batchProjectorOver(es, config, metrics);
   const cache = new TaskStateCache({ maxDocs: 100, maxBytes: 1e6 });
   return { es, sut, cache };
 }

@@ -1,14 +1,14 @@
 import type { JobTaskEvent } from '../events/job-task-event.types';
 import type { JobTaskDocument } from '../job-task-document';
-import { EmptyProjectionError, JobTaskMismatchError } from './projection.errors';
+import { EmptyProjectionError } from './projection.errors';
 import { documentFromFacts, factsFromDocument } from './task-facts.codec';
 import {
+  assertSameTask,
   emptyFacts,
   factsOfEvent,
   hasEvent,
   joinFacts,
   type TaskFacts,
-  type TaskIdentity,
 } from './task-facts.model';
 
 export interface ProjectionResult {
@@ -54,12 +54,3 @@ export function mergeJobTaskDocuments(a: JobTaskDocument, b: JobTaskDocument): J
   const facts: TaskFacts = joinFacts(factsFromDocument(a), factsFromDocument(b));
   return documentFromFacts(facts);
 }
-
-function assertSameTask(expected: TaskIdentity, actual: TaskIdentity): void {
-  if (expected.domain_id === actual.domain_id && expected.job_task_id === actual.job_task_id)
-    return;
-  throw new JobTaskMismatchError(describe(expected), describe(actual));
-}
-
-const describe = (task: TaskIdentity): string =>
-  JSON.stringify({ domain_id: task.domain_id, job_task_id: task.job_task_id });

@@ -1,14 +1,13 @@
 import type { JobTaskEvent } from '../events/job-task-event.types';
 import type { JobTaskDocument } from '../job-task-document';
-import { JobTaskMismatchError } from './projection.errors';
 import { documentFromFacts, factsFromDocument } from './task-facts.codec';
 import {
+  assertSameTask,
   emptyFacts,
   factsOfEvent,
   hasEvent,
   joinFacts,
   type TaskFacts,
-  type TaskIdentity,
 } from './task-facts.model';
 
 /*
@@ -50,12 +49,4 @@ export function joinWindowFacts(
   for (const id of eventIdsOf(window)) if (!hasEvent(facts, id)) applied += 1;
   if (applied === 0 && current !== null) return { document: current, applied };
   return { document: documentFromFacts(joinFacts(facts, window)), applied };
-}
-
-function assertSameTask(expected: TaskIdentity, actual: TaskIdentity): void {
-  if (expected.domain_id === actual.domain_id && expected.job_task_id === actual.job_task_id)
-    return;
-  const describe = (t: TaskIdentity): string =>
-    JSON.stringify({ domain_id: t.domain_id, job_task_id: t.job_task_id });
-  throw new JobTaskMismatchError(describe(expected), describe(actual));
 }

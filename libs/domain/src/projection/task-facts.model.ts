@@ -7,6 +7,7 @@ import {
   type ErrorKey,
   type EventKey,
 } from './event-key.order';
+import { JobTaskMismatchError } from './projection.errors';
 import type { TerminalState } from './projection-state.types';
 
 /*
@@ -40,6 +41,15 @@ export interface TaskFacts {
   terminal: TerminalState | null;
   /** By (event_id, position), which identifies one ErrorInfo among all events. */
   errors: Map<string, ErrorFact>;
+}
+
+/** Throws when `actual` is another task than `expected`: facts of two tasks never join. */
+export function assertSameTask(expected: TaskIdentity, actual: TaskIdentity): void {
+  if (expected.domain_id === actual.domain_id && expected.job_task_id === actual.job_task_id)
+    return;
+  const describe = (t: TaskIdentity): string =>
+    JSON.stringify({ domain_id: t.domain_id, job_task_id: t.job_task_id });
+  throw new JobTaskMismatchError(describe(expected), describe(actual));
 }
 
 export function emptyFacts(task: TaskIdentity): TaskFacts {
