@@ -29,9 +29,9 @@ function run(): number {
   for (let start = 0; start < messages.length; start += windowEvents) {
     const chunk = messages.slice(start, start + windowEvents);
     const window = new WriteWindow();
-    window.add(chunk, decodeBatch(chunk, 1_048_576), 0);
+    window.add(chunk, decodeBatch(chunk, 1_048_576), 0, 0);
     for (const group of window.groups.values()) {
-      const plan = planTaskWrite(group, group.events, documents.get(group.id) ?? null);
+      const plan = planTaskWrite(group, group.pieces, documents.get(group.id) ?? null);
       if (plan.kind !== 'write') continue;
       writes += 1;
       documents.set(group.id, {

@@ -27,15 +27,20 @@ describe('partition pause and redelivery (real Kafka)', () => {
     const projector = {
       decode: () => ({ events: [], rejections: [] }),
       flush: async (window: WriteWindow): Promise<FlushResult> => {
-        const messages = window.messages;
-        deliveries.push(messages.map((m) => m.offset));
-        const failing = failuresLeft > 0 && messages.some((m) => m.offset === failAt);
-        if (!failing) return { unsettled: new Set(), failure: null };
+        // One partition without gaps: the window's span lists every offset it took.
+        const span = window.spans.get(0);
+        const offsets = span
+          ? Array.from({ length: span.last - span.first + 1 }, (_, i) => span.first + i)
+          : [];
+        deliveries.push(offsets);
+        const failing = failuresLeft > 0 && offsets.includes(failAt);
+        if (!failing) return { notDurable: new Map(), failure: null, isolate: new Set() };
         failuresLeft -= 1;
         if (failuresLeft < 2) committedWhileFailing.push(await committedOffset());
         return {
-          unsettled: new Set(messages.filter((m) => m.offset >= failAt)),
+          notDurable: new Map([[0, failAt]]),
           failure: new Error('injected'),
+          isolate: new Set(),
         };
       },
     } as unknown as BatchProjectorService;

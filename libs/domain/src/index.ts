@@ -15,6 +15,13 @@ export {
   mergeJobTaskDocuments,
   type ProjectionResult,
 } from './projection/job-task.projection';
+export {
+  foldEvent,
+  combineFacts,
+  joinWindowFacts,
+  type JoinedDocument,
+} from './projection/task-facts.fold';
+export type { TaskFacts } from './projection/task-facts.model';
 export type { EventKey, ErrorKey } from './projection/event-key.order';
 export type { TerminalState, TerminalStatus } from './projection/projection-state.types';
 export {

@@ -2,11 +2,12 @@ import { loadProjectorConfig } from '@app/config';
 import { projectJobTask, type JobTaskDocument } from '@app/domain';
 import { batchProjectorOver } from '../../test/support/batch-projector.stubbed';
 import { sourceMessage, wireEvent } from '../../test/support/event-messages';
+import { windowOf as windowOfMessages } from '../../test/support/write-windows';
 import { ProjectorMetrics } from '../metrics/projector.metrics';
 import { BatchProjectorService } from './batch-projector.service';
 import { decodeBatch } from './message-batch.plan';
 import { TaskStateCache } from './task-state.cache';
-import { WriteWindow } from './write-window';
+import type { WriteWindow } from './write-window';
 
 type BulkLine = Record<string, { _index: string; _id: string; if_seq_no?: number }> | string;
 
@@ -73,10 +74,7 @@ function setup() {
 const target = { name: 'tasks', isAlias: true };
 
 function windowOf(values: Record<string, unknown>[]): WriteWindow {
-  const window = new WriteWindow();
-  const messages = values.map((v) => sourceMessage(v));
-  window.add(messages, decodeBatch(messages, 1_048_576), 0);
-  return window;
+  return windowOfMessages(values.map((v) => sourceMessage(v)));
 }
 
 describe(BatchProjectorService.name, () => {
@@ -92,7 +90,7 @@ describe(BatchProjectorService.name, () => {
     await sut.flush(windowOf(events.slice(1, 2)), target, cache);
     const last = await sut.flush(windowOf(events.slice(2)), target, cache);
 
-    expect(last).toEqual({ unsettled: new Set(), failure: null });
+    expect(last).toEqual({ notDurable: new Map(), failure: null, isolate: new Set() });
     expect(es.calls).toEqual({ mget: 1, bulk: 3, getAlias: 3 });
     expect(cache.stats).toMatchObject({ docs: 1, hits: 2, misses: 1 });
     const decoded = decodeBatch(
@@ -143,5 +141,31 @@ describe(BatchProjectorService.name, () => {
 
     expect(es.calls.mget).toBe(1);
     expect(es.docs.get('domain-1:a')?.seqNo).toBe(0);
+  });
+
+  it('should report every partition not durable from its first offset when the flush fails before writing', async () => {
+    const { es, sut, cache } = setup();
+    es.indices.getAlias = () => Promise.reject(new Error('connect ECONNREFUSED'));
+    const messages = [
+      sourceMessage(wireEvent('job_task.started', { job_task_id: 'a' }), {
+        partition: 0,
+        offset: 4,
+      }),
+      sourceMessage(wireEvent('job_task.started', { job_task_id: 'b' }), {
+        partition: 2,
+        offset: 9,
+      }),
+    ];
+
+    const result = await sut.flush(windowOfMessages(messages), target, cache);
+
+    expect(result.notDurable).toEqual(
+      new Map([
+        [0, 4],
+        [2, 9],
+      ]),
+    );
+    expect(result.failure?.message).toContain('connect ECONNREFUSED');
+    expect(es.calls.bulk).toBe(0);
   });
 });

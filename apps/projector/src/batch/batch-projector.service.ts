@@ -7,16 +7,18 @@ import { ProjectorMetrics } from '../metrics/projector.metrics';
 import { PROJECTOR_CONFIG } from '../projector.tokens';
 import { GenerationNotifier } from '../redis/generation.notifier';
 import { decodeBatch, type DecodedBatch } from './message-batch.plan';
-import { splitAtWatermarks } from './offset-commit.rule';
+import { markNotDurable, splitAtWatermarks, type NotDurable } from './offset-commit.rule';
 import { StoreWriteRounds } from './store-write.rounds';
 import type { TaskStateCache } from './task-state.cache';
 import type { WriteWindow } from './write-window';
 
 export interface FlushResult {
-  /** Messages whose outcome is not durable: the partition's commit stops at the first of them. */
-  unsettled: ReadonlySet<SourceMessage>;
-  /** Why some messages are unsettled; null when everything is durable. */
+  /** Per partition, the first offset whose outcome is not durable: the commit stops there, the partition re-reads. */
+  notDurable: ReadonlyMap<number, number>;
+  /** Why some offsets are not durable; null when everything is. */
   failure: Error | null;
+  /** Tasks to read one event per piece from now on (see StoreOutcome.isolate). */
+  isolate: ReadonlySet<string>;
 }
 
 /**
@@ -46,7 +48,7 @@ export class BatchProjectorService {
     target: WriteTarget,
     cache: TaskStateCache,
   ): Promise<FlushResult> {
-    this.metrics.batchEvents.observe(window.messages.length);
+    this.metrics.batchEvents.observe(window.messageCount);
     let known: Map<string, StoredDocument>;
     try {
       // A rebuild may have moved the alias since a document was cached: its seq_no would still match in the old
@@ -54,47 +56,39 @@ export class BatchProjectorService {
       if (target.isAlias) cache.evictUnless(await this.repository.aliasIndices(target.name));
       known = cache.lookup(window.groups.keys());
     } catch (error) {
-      return { unsettled: new Set(window.messages), failure: asError(error) };
+      return nothingDurable(window, error);
     }
     const stored = await this.store.apply(window.groups.values(), target, known);
 
-    this.metrics.recordApplied(
-      stored.applied.length,
-      newestOccurredAt(stored.applied.map((e) => e.event.occurred_at)),
-    );
+    this.metrics.recordApplied(stored.applied, stored.newestOccurredAt);
     this.metrics.eventsDuplicate.inc(stored.duplicates);
     this.generations.bump(stored.writtenDomains);
     for (const group of window.groups.values()) {
       const settled = stored.settled.get(group.id);
-      const partition = group.events[group.events.length - 1]?.source.partition ?? 0;
-      if (settled) cache.remember(group.id, settled, partition);
+      if (settled) cache.remember(group.id, settled, group.lastPartition);
       else cache.forget(group.id);
     }
 
-    const unsettled = new Set(stored.unsettled);
+    const notDurable = new Map(stored.notDurable);
     let failure = stored.failure;
-    const { now, later } = splitAtWatermarks(
-      [...window.rejections, ...stored.rejections],
-      window.messages,
-      unsettled,
-    );
-    later.forEach((r) => unsettled.add(r.source));
+    const { now } = splitAtWatermarks([...window.rejections, ...stored.rejections], notDurable);
     try {
       await this.deadLetters.send(now);
     } catch (error) {
-      now.forEach((r) => unsettled.add(r.source));
+      now.forEach((r) => markNotDurable(notDurable, r.source.partition, r.source.offset));
       failure ??= asError(error);
     }
-    return { unsettled, failure };
+    return { notDurable, failure, isolate: stored.isolate };
   }
+}
+
+/** The result of a flush that failed before anything was written: every partition re-reads its whole span. */
+export function nothingDurable(window: WriteWindow, error: unknown): FlushResult {
+  const notDurable: NotDurable = new Map();
+  for (const [partition, span] of window.spans) notDurable.set(partition, span.first);
+  return { notDurable, failure: asError(error), isolate: new Set() };
 }
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
-}
-
-function newestOccurredAt(timestamps: readonly string[]): string | null {
-  let newest: string | null = null;
-  for (const t of timestamps) if (newest === null || t > newest) newest = t;
-  return newest;
 }

@@ -10,13 +10,14 @@ const bounds: FlushBounds = {
 
 describe(flushReason.name, () => {
   it.each([
-    [{ docs: 0, bytes: 0, ageMs: 99_999 }, false, null],
-    [{ docs: 1, bytes: 10, ageMs: 100 }, false, null],
-    [{ docs: 1, bytes: 10, ageMs: 250 }, false, 'time'],
-    [{ docs: 1, bytes: 10, ageMs: 9_999 }, true, null],
-    [{ docs: 1, bytes: 10, ageMs: 10_000 }, true, 'time'],
-    [{ docs: 100, bytes: 10, ageMs: 0 }, true, 'docs'],
-    [{ docs: 1, bytes: 1_000, ageMs: 0 }, true, 'bytes'],
+    [{ messages: 0, docs: 0, bytes: 0, ageMs: 99_999 }, false, null],
+    [{ messages: 2, docs: 0, bytes: 0, ageMs: 250 }, false, 'time'],
+    [{ messages: 5, docs: 1, bytes: 10, ageMs: 100 }, false, null],
+    [{ messages: 5, docs: 1, bytes: 10, ageMs: 250 }, false, 'time'],
+    [{ messages: 5, docs: 1, bytes: 10, ageMs: 9_999 }, true, null],
+    [{ messages: 5, docs: 1, bytes: 10, ageMs: 10_000 }, true, 'time'],
+    [{ messages: 5, docs: 100, bytes: 10, ageMs: 0 }, true, 'docs'],
+    [{ messages: 5, docs: 1, bytes: 1_000, ageMs: 0 }, true, 'bytes'],
   ])('should close %o (behind: %s) for %s', (load, behind, reason) => {
     expect(flushReason(load, behind, bounds)).toBe(reason);
   });

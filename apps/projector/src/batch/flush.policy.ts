@@ -35,6 +35,8 @@ export function partitionBehind(
 }
 
 export interface WindowLoad {
+  /** Messages taken, rejected ones included: a window of only poison messages must still be written (dead-lettered). */
+  messages: number;
   docs: number;
   bytes: number;
   ageMs: number;
@@ -46,7 +48,7 @@ export function flushReason(
   behind: boolean,
   bounds: FlushBounds,
 ): FlushReason | null {
-  if (load.docs === 0 && load.bytes === 0) return null;
+  if (load.messages === 0) return null;
   if (load.docs >= bounds.maxDocs) return 'docs';
   if (load.bytes >= bounds.maxBytes) return 'bytes';
   if (load.ageMs >= (behind ? bounds.maxIntervalMs : bounds.intervalMs)) return 'time';

@@ -1,6 +1,5 @@
-import { jobTaskDocumentId } from '@app/domain';
 import { sourceMessage, wireEvent } from '../../test/support/event-messages';
-import { decodeBatch, groupByTask } from './message-batch.plan';
+import { decodeBatch } from './message-batch.plan';
 
 describe(decodeBatch.name, () => {
   it('should split decodable events from messages to dead-letter, keeping each source', () => {
@@ -23,27 +22,5 @@ describe(decodeBatch.name, () => {
     const sut = decodeBatch([big], 100);
 
     expect(sut.rejections[0]?.reason).toBe('TOO_LARGE');
-  });
-});
-
-describe(groupByTask.name, () => {
-  it('should group by domain and task, so one task id under two domains is two documents', () => {
-    const { events } = decodeBatch(
-      [
-        sourceMessage(wireEvent('job_task.started', { domain_id: 'a', job_task_id: 't' })),
-        sourceMessage(wireEvent('job_task.started', { domain_id: 'b', job_task_id: 't' })),
-        sourceMessage(wireEvent('job_task.created', { domain_id: 'a', job_task_id: 't' })),
-      ],
-      1_048_576,
-    );
-
-    const sut = groupByTask(events);
-
-    expect([...sut.keys()]).toEqual([jobTaskDocumentId('a', 't'), jobTaskDocumentId('b', 't')]);
-    expect(sut.get(jobTaskDocumentId('a', 't'))?.events.map((e) => e.event.event_type)).toEqual([
-      'job_task.started',
-      'job_task.created',
-    ]);
-    expect(sut.get(jobTaskDocumentId('b', 't'))?.domainId).toBe('b');
   });
 });

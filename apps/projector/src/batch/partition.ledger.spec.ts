@@ -1,35 +1,33 @@
-import { sourceMessage } from '../../test/support/event-messages';
 import { PartitionLedger } from './partition.ledger';
 
-const at = (offset: number) => sourceMessage({}, { partition: 0, offset, key: 'k' });
+const span = (first: number, last: number, count: number, epoch = 0) => ({
+  first,
+  last,
+  count,
+  epoch,
+});
 
 describe(PartitionLedger.name, () => {
-  it('should advance only over the contiguous settled prefix, gaps in offsets included', () => {
+  it('should commit past a durable span, or up to its first offset that is not durable', () => {
     const sut = new PartitionLedger();
-    const [a, b, c, d] = [at(3), at(5), at(6), at(9)];
-    sut.record([a, b, c, d]);
+    sut.record(3);
+    sut.record(2);
 
-    sut.settle([a, c, d]);
-    expect(sut.advance()).toBe(4);
-    expect(sut.firstUnsettled()).toBe(5);
-    expect(sut.advance()).toBeNull();
-
-    sut.settle([b]);
-    expect(sut.advance()).toBe(10);
-    expect(sut.firstUnsettled()).toBeNull();
+    expect(sut.settle(span(3, 9, 3), null)).toBe(10);
+    expect(sut.pending).toBe(2);
+    expect(sut.settle(span(12, 15, 2), 14)).toBe(14);
+    expect(sut.pending).toBe(0);
   });
 
-  it('should ignore settlements of messages recorded before a reset', () => {
+  it('should ignore the settlement of a span fetched before a reset', () => {
     const sut = new PartitionLedger();
-    const old = at(1);
-    sut.record([old]);
+    sut.record(1);
+    const old = span(1, 1, 1, sut.epoch);
     sut.reset();
-    const again = at(1);
-    sut.record([again]);
+    sut.record(1);
 
-    sut.settle([old]);
-
-    expect(sut.advance()).toBeNull();
-    expect(sut.tracks(old)).toBe(false);
+    expect(sut.settle(old, null)).toBeNull();
+    expect(sut.pending).toBe(1);
+    expect(sut.settle(span(1, 1, 1, sut.epoch), null)).toBe(2);
   });
 });

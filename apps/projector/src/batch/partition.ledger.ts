@@ -1,68 +1,41 @@
-import type { SourceMessage } from '../core/projection.types';
+import type { OffsetSpan } from './write-window';
 
 /**
- * One partition's messages between the committed position and the fetch position. kafkajs fetches from the
- * resolved offset, which runs ahead while a window is pending; the commit follows only the durable prefix, tracked
- * here. Messages are tracked by identity: after a reset (rewind, rebalance) a late settlement of an old message is
- * ignored, and the re-fetched copies are tracked afresh.
+ * One partition's position between the committed offset and the fetch position. kafkajs fetches from the resolved
+ * offset, which runs ahead while a window is pending; the commit follows only the durable prefix. Windows are
+ * flushed one at a time and in fetch order, so a window's span settles after every earlier span of the partition:
+ * the commit is the span's end, or its first offset that is not durable. A reset (rewind, rebalance) starts a new
+ * epoch, so a late settlement of a span fetched before it is ignored and the re-fetched messages count afresh.
  */
 export class PartitionLedger {
-  private tracked: SourceMessage[] = [];
-  private head = 0;
-  private readonly settled = new Set<SourceMessage>();
-  private members = new Set<SourceMessage>();
+  private current = 0;
+  private pendingMessages = 0;
 
-  record(messages: readonly SourceMessage[]): void {
-    for (const message of messages) {
-      this.tracked.push(message);
-      this.members.add(message);
-    }
+  get epoch(): number {
+    return this.current;
   }
 
-  settle(messages: Iterable<SourceMessage>): void {
-    for (const message of messages) if (this.members.has(message)) this.settled.add(message);
+  record(count: number): void {
+    this.pendingMessages += count;
   }
 
-  tracks(message: SourceMessage): boolean {
-    return this.members.has(message);
+  /**
+   * Settles a flushed span: every message before `firstNotDurable` (all of them when null) has a durable outcome.
+   * Returns the offset to commit (the next to read), or null when the span is from an older epoch.
+   */
+  settle(span: OffsetSpan, firstNotDurable: number | null): number | null {
+    if (span.epoch !== this.current) return null;
+    this.pendingMessages = Math.max(0, this.pendingMessages - span.count);
+    return firstNotDurable ?? span.last + 1;
   }
 
-  /** Moves past the settled prefix; returns the new position to commit, or null when it did not move. */
-  advance(): number | null {
-    const start = this.head;
-    while (this.head < this.tracked.length) {
-      const message = this.tracked[this.head]!;
-      if (!this.settled.has(message)) break;
-      this.settled.delete(message);
-      this.members.delete(message);
-      this.head += 1;
-    }
-    if (this.head === start) return null;
-    const next = this.tracked[this.head - 1]!.offset + 1;
-    if (this.head > 1_024 && this.head * 2 > this.tracked.length) {
-      this.tracked = this.tracked.slice(this.head);
-      this.head = 0;
-    }
-    return next;
-  }
-
-  /** The offset of the first message not yet durable, or null when every tracked message is. */
-  firstUnsettled(): number | null {
-    for (let i = this.head; i < this.tracked.length; i += 1) {
-      const message = this.tracked[i]!;
-      if (!this.settled.has(message)) return message.offset;
-    }
-    return null;
-  }
-
+  /** Messages fetched and not yet settled, for tests and the logs. */
   get pending(): number {
-    return this.tracked.length - this.head;
+    return this.pendingMessages;
   }
 
   reset(): void {
-    this.tracked = [];
-    this.head = 0;
-    this.settled.clear();
-    this.members = new Set();
+    this.current += 1;
+    this.pendingMessages = 0;
   }
 }

@@ -8,7 +8,8 @@ import type {
   StoredDocument,
   WriteTarget,
 } from '../core/projection.types';
-import { decodeBatch, groupByTask } from './message-batch.plan';
+import { windowOf } from '../../test/support/write-windows';
+import { decodeBatch } from './message-batch.plan';
 import { StoreWriteRounds } from './store-write.rounds';
 
 /** An in-memory store with Elasticsearch's optimistic-concurrency rules, and hooks to inject faults. */
@@ -59,7 +60,8 @@ function setup() {
 function batch(...values: Record<string, unknown>[]) {
   const messages = values.map((v) => sourceMessage(v));
   const { events } = decodeBatch(messages, 1_048_576);
-  return { messages, events, groups: groupByTask(events) };
+  const groupsOf = (isolated: string[] = []) => windowOf(messages, new Set(isolated)).groups;
+  return { messages, events, groups: groupsOf(), isolated: groupsOf };
 }
 
 describe(StoreWriteRounds.name, () => {
@@ -76,10 +78,11 @@ describe(StoreWriteRounds.name, () => {
     expect(outcome).toMatchObject({
       failure: null,
       duplicates: 0,
-      unsettled: new Set(),
+      notDurable: new Map(),
       rejections: [],
+      isolate: new Set(),
     });
-    expect(outcome.applied).toHaveLength(3);
+    expect(outcome.applied).toBe(3);
     expect(outcome.writtenDomains).toEqual(new Set(['domain-1', 'other']));
     expect(store.writes).toBe(1);
     expect(store.docs.get('domain-1:a')?.document).toEqual(
@@ -110,19 +113,35 @@ describe(StoreWriteRounds.name, () => {
     expect(store.docs.get('domain-1:task-1')?.document.success_count).toBe(7);
   });
 
-  it('should isolate the one event Elasticsearch refuses and apply the others', async () => {
+  it('should isolate a task whose folded document Elasticsearch refuses, and report it not durable', async () => {
+    const { store, sut } = setup();
+    store.itemFault = () => ({ kind: 'rejected', detail: 'immense term' });
+    const { messages, groups } = batch(
+      wireEvent('job_task.started', { job_task_id: 'bad' }),
+      wireEvent('job_task.started', { job_task_id: 'bad' }),
+    );
+
+    const outcome = await sut.apply(groups.values(), target);
+
+    expect(outcome.isolate).toEqual(new Set(['domain-1:bad']));
+    expect(outcome.notDurable).toEqual(new Map([[0, messages[0]!.offset]]));
+    expect(outcome.rejections).toEqual([]);
+    expect(outcome.failure?.message).toContain('read again one by one');
+  });
+
+  it('should dead-letter the one event Elasticsearch refuses of an isolated task and apply the others', async () => {
     const { store, sut } = setup();
     const huge = 'j'.repeat(100);
     store.itemFault = (w) =>
       (w.document.job_id ?? '').length > 50 ? { kind: 'rejected', detail: 'immense term' } : null;
-    const { messages, groups } = batch(
+    const { messages, isolated } = batch(
       wireEvent('job_task.started', { event_id: 'e1' }),
       wireEvent('job_task.created', { event_id: 'e2', data: { job_id: huge } }),
       wireEvent('job_task.resource_succeeded', { event_id: 'e3' }),
       wireEvent('job_task.resource_failed', { event_id: 'e4' }),
     );
 
-    const outcome = await sut.apply(groups.values(), target);
+    const outcome = await sut.apply(isolated(['domain-1:task-1']).values(), target);
 
     expect(outcome.rejections).toEqual([
       {
@@ -131,7 +150,7 @@ describe(StoreWriteRounds.name, () => {
         message: expect.stringContaining('immense term'),
       },
     ]);
-    expect(outcome.unsettled.size).toBe(0);
+    expect(outcome.notDurable.size).toBe(0);
     expect(store.docs.get('domain-1:task-1')?.document.projection.lifecycle_ids).toEqual(['e1']);
     expect(store.docs.get('domain-1:task-1')?.document).toMatchObject({
       success_count: 1,
@@ -150,7 +169,7 @@ describe(StoreWriteRounds.name, () => {
 
     const outcome = await sut.apply(groups.values(), target);
 
-    expect(outcome.unsettled).toEqual(new Set([messages[0]]));
+    expect(outcome.notDurable).toEqual(new Map([[0, messages[0]!.offset]]));
     expect(outcome.failure?.message).toContain('429');
     expect(store.docs.has('domain-1:fine')).toBe(true);
   });
@@ -165,21 +184,23 @@ describe(StoreWriteRounds.name, () => {
 
     const outcome = await sut.apply(groups.values(), target);
 
-    expect(outcome.unsettled).toEqual(new Set(messages));
+    expect(outcome.notDurable).toEqual(new Map([[0, messages[0]!.offset]]));
     expect(outcome.failure?.message).toBe('connect ECONNREFUSED');
   });
 
-  it('should dead-letter events for a stored document that cannot be merged into', async () => {
+  it('should isolate, then dead-letter, events for a stored document that cannot be merged into', async () => {
     const { store, sut } = setup();
     const existing = batch(wireEvent('job_task.created')).events.map((e) => e.event);
     store.put('domain-1:task-1', {
       ...projectJobTask(null, existing).document,
       projection: { version: 99 } as never,
     });
-    const { groups } = batch(wireEvent('job_task.started'));
+    const { groups, isolated } = batch(wireEvent('job_task.started'));
 
-    const outcome = await sut.apply(groups.values(), target);
+    const folded = await sut.apply(groups.values(), target);
+    const outcome = await sut.apply(isolated(['domain-1:task-1']).values(), target);
 
+    expect(folded.isolate).toEqual(new Set(['domain-1:task-1']));
     expect(outcome.rejections).toEqual([
       expect.objectContaining({
         reason: 'INVALID_FIELD',
@@ -192,9 +213,8 @@ describe(StoreWriteRounds.name, () => {
     const { store, sut } = setup();
     const first = batch(wireEvent('job_task.created'));
     await sut.apply(first.groups.values(), target);
-    const again = groupByTask(first.events);
 
-    const outcome = await sut.apply(again.values(), target);
+    const outcome = await sut.apply(first.isolated().values(), target);
 
     expect(outcome.duplicates).toBe(1);
     expect(store.writes).toBe(1);

@@ -5,40 +5,45 @@ import { MAX_WRITE_ROUNDS } from '../projector.settings';
 import type {
   PlannedWrite,
   Rejection,
-  SourcedEvent,
-  SourceMessage,
   StoredDocument,
   WriteTarget,
 } from '../core/projection.types';
-import type { TaskGroup } from './message-batch.plan';
+import { markNotDurable, type NotDurable } from './offset-commit.rule';
 import { planTaskWrite } from './task-write.plan';
+import type { TaskGroup, TaskPiece } from './write-window';
 
 export interface StoreOutcome {
-  /** Messages whose effect is not durable in Elasticsearch (transient failure, or rounds exhausted). */
-  unsettled: Set<SourceMessage>;
+  /** Per partition, the first offset whose effect is not durable (transient failure, rounds exhausted, isolation). */
+  notDurable: NotDurable;
   /** Events Elasticsearch refuses to index for good: they go to the DLQ like undecodable messages. */
   rejections: Rejection[];
+  /**
+   * Tasks whose folded events Elasticsearch refused (or whose stored document cannot be merged into): the window
+   * cannot tell which event is at fault, so they are read again one piece per event, and that event dead-lettered.
+   */
+  isolate: Set<string>;
   writtenDomains: Set<string>;
-  applied: SourcedEvent[];
+  applied: number;
+  newestOccurredAt: string | null;
   duplicates: number;
   failure: Error | null;
-  /** The durable version of every document whose events are all settled: what the cache may keep. */
+  /** The durable version of every document whose pieces are all settled: what the cache may keep. */
   settled: Map<string, StoredDocument>;
 }
 
 interface TaskState {
   group: TaskGroup;
-  /** Events not yet settled, in consumption order. */
-  remaining: SourcedEvent[];
+  /** Pieces not yet settled, in consumption order. */
+  remaining: TaskPiece[];
   current: StoredDocument | null;
-  /** How many remaining events one write takes: halved on a 4xx until the offending event stands alone. */
+  /** How many remaining pieces one write takes: halved on a 4xx until the offending piece stands alone. */
   window: number;
 }
 
 /**
  * Applies task groups to the store in rounds of one mget (only for documents we must (re)read) and one bulk.
  * A version conflict means another writer got there first: re-read that document and fold again. The loop is
- * bounded; whatever is left is reported unsettled and retried after a backoff, never skipped.
+ * bounded; whatever is left is reported not durable and retried after a backoff, never skipped.
  */
 @Injectable()
 export class StoreWriteRounds {
@@ -57,10 +62,12 @@ export class StoreWriteRounds {
     known: ReadonlyMap<string, StoredDocument> = new Map(),
   ): Promise<StoreOutcome> {
     const outcome: StoreOutcome = {
-      unsettled: new Set(),
+      notDurable: new Map(),
       rejections: [],
+      isolate: new Set(),
       writtenDomains: new Set(),
-      applied: [],
+      applied: 0,
+      newestOccurredAt: null,
       duplicates: 0,
       failure: null,
       settled: new Map(),
@@ -69,7 +76,7 @@ export class StoreWriteRounds {
     let toRead = new Set<string>();
     for (const group of groups) {
       const current = known.get(group.id) ?? null;
-      tasks.set(group.id, { group, remaining: [...group.events], current, window: Infinity });
+      tasks.set(group.id, { group, remaining: [...group.pieces], current, window: Infinity });
       if (current === null) toRead.add(group.id);
     }
     for (let round = 0; tasks.size > 0 && round < MAX_WRITE_ROUNDS; round += 1) {
@@ -81,8 +88,7 @@ export class StoreWriteRounds {
         break;
       }
     }
-    for (const state of tasks.values())
-      state.remaining.forEach((e) => outcome.unsettled.add(e.source));
+    for (const state of tasks.values()) notDurable(outcome, state.remaining);
     if (tasks.size > 0 && outcome.failure === null) {
       outcome.failure = new Error(
         `${tasks.size} documents still conflicting after ${MAX_WRITE_ROUNDS} rounds`,
@@ -114,19 +120,17 @@ export class StoreWriteRounds {
   ): Promise<Set<string>> {
     const planned: { state: TaskState; write: PlannedWrite; taken: number }[] = [];
     for (const state of [...tasks.values()]) {
-      const events = state.remaining.slice(0, state.window);
-      const plan = planTaskWrite(state.group, events, state.current);
+      const pieces = state.remaining.slice(0, state.window);
+      const plan = planTaskWrite(state.group, pieces, state.current);
       if (plan.kind === 'write') {
-        planned.push({ state, write: plan.write, taken: events.length });
+        planned.push({ state, write: plan.write, taken: pieces.length });
       } else if (plan.kind === 'unchanged') {
-        outcome.duplicates += plan.duplicates.length;
-        this.consume(tasks, state, events.length, outcome);
+        outcome.duplicates += plan.duplicates;
+        this.consume(tasks, state, pieces.length, outcome);
       } else {
         // The stored document is unreadable: dead-letter rather than wedge the partition (see docs/projector.md).
         const message = `stored document ${state.group.id} cannot be merged into: ${plan.error.message}`;
-        state.remaining.forEach((e) =>
-          outcome.rejections.push({ source: e.source, reason: 'INVALID_FIELD', message }),
-        );
+        deadLetterOrIsolate(outcome, state, state.remaining, message);
         tasks.delete(state.group.id);
       }
     }
@@ -145,8 +149,13 @@ export class StoreWriteRounds {
       const { state, write, taken } = entry;
       switch (result.kind) {
         case 'written':
-          outcome.applied.push(...write.applied);
-          outcome.duplicates += write.duplicates.length;
+          outcome.applied += write.applied;
+          outcome.duplicates += write.duplicates;
+          if (
+            outcome.newestOccurredAt === null ||
+            write.newestOccurredAt > outcome.newestOccurredAt
+          )
+            outcome.newestOccurredAt = write.newestOccurredAt;
           outcome.writtenDomains.add(write.domainId);
           state.current = {
             index: result.index,
@@ -165,23 +174,20 @@ export class StoreWriteRounds {
           outcome.failure ??= new Error(
             `elasticsearch refused a document for now: ${result.detail}`,
           );
-          state.remaining.forEach((e) => outcome.unsettled.add(e.source));
+          notDurable(outcome, state.remaining);
           tasks.delete(state.group.id);
           return;
-        case 'rejected':
+        case 'rejected': {
           if (taken > 1) {
             state.window = Math.ceil(taken / 2);
             return;
           }
-          for (const e of state.remaining.slice(0, 1)) {
-            outcome.rejections.push({
-              source: e.source,
-              reason: 'INVALID_FIELD',
-              message: `Elasticsearch rejected the projected document: ${result.detail}`,
-            });
-          }
-          this.consume(tasks, state, 1, outcome);
+          const message = `Elasticsearch rejected the projected document: ${result.detail}`;
+          if (deadLetterOrIsolate(outcome, state, state.remaining.slice(0, 1), message))
+            this.consume(tasks, state, 1, outcome);
+          else tasks.delete(state.group.id);
           return;
+        }
         default: {
           const unreachable: never = result;
           throw new Error(`unhandled bulk outcome ${JSON.stringify(unreachable)}`);
@@ -202,4 +208,31 @@ export class StoreWriteRounds {
     tasks.delete(state.group.id);
     if (state.current !== null) outcome.settled.set(state.group.id, state.current);
   }
+}
+
+function notDurable(outcome: StoreOutcome, pieces: readonly TaskPiece[]): void {
+  for (const piece of pieces)
+    markNotDurable(outcome.notDurable, piece.partition, piece.firstOffset);
+}
+
+/**
+ * Dead-letters `pieces` when each is one event with its raw message; otherwise marks the task for isolation and all
+ * its remaining pieces not durable (they are read again one event per piece). True when dead-lettered.
+ */
+function deadLetterOrIsolate(
+  outcome: StoreOutcome,
+  state: TaskState,
+  pieces: readonly TaskPiece[],
+  message: string,
+): boolean {
+  const sources = pieces.map((p) => p.source);
+  if (sources.every((s) => s !== null)) {
+    for (const source of sources)
+      outcome.rejections.push({ source, reason: 'INVALID_FIELD', message });
+    return true;
+  }
+  outcome.isolate.add(state.group.id);
+  outcome.failure ??= new Error(`${message}; the task's events are read again one by one`);
+  notDurable(outcome, state.remaining);
+  return false;
 }

@@ -1,6 +1,7 @@
 import { projectJobTask, type JobTaskDocument } from '@app/domain';
 import { sourceMessage, wireEvent } from '../../test/support/event-messages';
-import type { SourcedEvent, StoredDocument } from '../core/projection.types';
+import { piecesOf } from '../../test/support/write-windows';
+import type { StoredDocument } from '../core/projection.types';
 import { decodeBatch } from './message-batch.plan';
 import { planTaskWrite } from './task-write.plan';
 
@@ -8,73 +9,82 @@ const group = { id: 'domain-1:task-1', domainId: 'domain-1' };
 
 describe(planTaskWrite.name, () => {
   it('should plan a create with the folded document when the task has no document yet', () => {
-    const events = sourced(wireEvent('job_task.created'), wireEvent('job_task.started'));
+    const values = [wireEvent('job_task.created'), wireEvent('job_task.started')];
 
-    const sut = planTaskWrite(group, events, null);
+    const sut = planTaskWrite(group, piecesOf(values.map((v) => sourceMessage(v))), null);
 
     expect(sut.kind).toBe('write');
     if (sut.kind !== 'write') return;
     expect(sut.write.current).toBeNull();
-    expect(sut.write.document).toEqual(
-      projectJobTask(
-        null,
-        events.map((e) => e.event),
-      ).document,
-    );
-    expect(sut.write.applied).toEqual(events);
+    expect(sut.write.document).toEqual(projectJobTask(null, events(values)).document);
+    expect(sut.write.applied).toBe(2);
+    expect(sut.write.newestOccurredAt).toBe('2026-11-28T10:00:00.000Z');
   });
 
-  it('should plan a guarded overwrite of the stored document, separating duplicates', () => {
-    const [created, started] = sourced(
-      wireEvent('job_task.created'),
-      wireEvent('job_task.started'),
-    );
-    const current = stored(projectJobTask(null, [created!.event]).document);
+  it('should plan a guarded overwrite of the stored document, counting duplicates', () => {
+    const created = wireEvent('job_task.created');
+    const started = wireEvent('job_task.started');
+    const current = stored(projectJobTask(null, events([created])).document);
 
-    const sut = planTaskWrite(group, [created!, started!], current);
+    const sut = planTaskWrite(
+      group,
+      piecesOf([created, started].map((v) => sourceMessage(v))),
+      current,
+    );
 
     expect(sut.kind).toBe('write');
     if (sut.kind !== 'write') return;
     expect(sut.write.current).toBe(current);
-    expect(sut.write.applied).toEqual([started]);
-    expect(sut.write.duplicates).toEqual([created]);
+    expect([sut.write.applied, sut.write.duplicates]).toEqual([1, 1]);
     expect(sut.write.document.status).toBe('IN_PROGRESS');
   });
 
-  it('should plan nothing when every event is already in the document', () => {
-    const events = sourced(wireEvent('job_task.created'));
-    const current = stored(
-      projectJobTask(
-        null,
-        events.map((e) => e.event),
-      ).document,
+  it('should join one-event pieces of an isolated task like a folded piece', () => {
+    const values = [wireEvent('job_task.created'), wireEvent('job_task.started')];
+    const pieces = piecesOf(
+      values.map((v) => sourceMessage(v)),
+      true,
     );
 
-    expect(planTaskWrite(group, events, current)).toEqual({
-      kind: 'unchanged',
-      duplicates: events,
-    });
+    const sut = planTaskWrite(group, pieces, null);
+
+    expect(pieces.map((p) => p.events)).toEqual([1, 1]);
+    expect(sut.kind === 'write' && sut.write.document).toEqual(
+      projectJobTask(null, events(values)).document,
+    );
+  });
+
+  it('should plan nothing when every event is already in the document, repeats counted', () => {
+    const created = wireEvent('job_task.created');
+    const current = stored(projectJobTask(null, events([created])).document);
+
+    const sut = planTaskWrite(
+      group,
+      piecesOf([sourceMessage(created), sourceMessage(created)]),
+      current,
+    );
+
+    expect(sut).toEqual({ kind: 'unchanged', duplicates: 2 });
   });
 
   it('should report a stored document with broken bookkeeping as unmergeable instead of throwing', () => {
-    const events = sourced(wireEvent('job_task.started'));
+    const started = wireEvent('job_task.started');
     const broken = stored({
-      ...projectJobTask(
-        null,
-        events.map((e) => e.event),
-      ).document,
+      ...projectJobTask(null, events([started])).document,
       projection: {} as never,
     });
 
-    expect(planTaskWrite(group, events, broken).kind).toBe('unmergeable');
+    expect(planTaskWrite(group, piecesOf([sourceMessage(started)]), broken).kind).toBe(
+      'unmergeable',
+    );
   });
 });
 
-function sourced(...values: Record<string, unknown>[]): SourcedEvent[] {
+function events(values: Record<string, unknown>[]) {
   return decodeBatch(
     values.map((v) => sourceMessage(v)),
     1_048_576,
-  ).events;
+  ).events.map((e) => e.event);
 }
 
 function stored(document: JobTaskDocument): StoredDocument {

@@ -1,46 +1,47 @@
-import { projectJobTask } from '@app/domain';
-import type { PlannedWrite, SourcedEvent, StoredDocument } from '../core/projection.types';
-import type { TaskGroup } from './message-batch.plan';
+import { combineFacts, joinWindowFacts, type JoinedDocument } from '@app/domain';
+import type { PlannedWrite, StoredDocument } from '../core/projection.types';
+import type { TaskGroup, TaskPiece } from './write-window';
 
 export type TaskPlan =
   | { kind: 'write'; write: PlannedWrite }
-  /** Every event was already in the document: nothing to write, the messages are settled as duplicates. */
-  | { kind: 'unchanged'; duplicates: SourcedEvent[] }
+  /** Every event was already in the document: nothing to write, the pieces are settled as duplicates. */
+  | { kind: 'unchanged'; duplicates: number }
   /** The stored document cannot be merged into (bad bookkeeping, or another task's document under this id). */
   | { kind: 'unmergeable'; error: Error };
 
-/** Folds `events` (a subset of the group's events) into the task's current document. Pure. */
+/** Joins `pieces` (some of the group's pieces) with the task's current document. Pure: the pieces are not changed. */
 export function planTaskWrite(
   group: Pick<TaskGroup, 'id' | 'domainId'>,
-  events: readonly SourcedEvent[],
+  pieces: readonly TaskPiece[],
   current: StoredDocument | null,
 ): TaskPlan {
-  let result: ReturnType<typeof projectJobTask>;
+  let joined: JoinedDocument;
   try {
-    result = projectJobTask(
-      current?.document ?? null,
-      events.map((e) => e.event),
-    );
+    joined = joinWindowFacts(current?.document ?? null, combineFacts(pieces.map((p) => p.facts)));
   } catch (error) {
     return {
       kind: 'unmergeable',
       error: error instanceof Error ? error : new Error(String(error)),
     };
   }
-  const applied = new Set(result.applied);
-  const appliedEvents = events.filter((e) => applied.has(e.event));
-  const duplicates = events.filter((e) => !applied.has(e.event));
-  if (appliedEvents.length === 0) return { kind: 'unchanged', duplicates };
+  let events = 0;
+  let newest = '';
+  for (const piece of pieces) {
+    events += piece.events;
+    if (piece.newestOccurredAt > newest) newest = piece.newestOccurredAt;
+  }
+  if (joined.applied === 0) return { kind: 'unchanged', duplicates: events };
   return {
     kind: 'write',
     write: {
       id: group.id,
       domainId: group.domainId,
-      document: result.document,
-      json: JSON.stringify(result.document),
+      document: joined.document,
+      json: JSON.stringify(joined.document),
       current,
-      applied: appliedEvents,
-      duplicates,
+      applied: joined.applied,
+      duplicates: events - joined.applied,
+      newestOccurredAt: newest,
     },
   };
 }

@@ -1,3 +1,4 @@
+import { jobTaskDocumentId } from '@app/domain';
 import { JsonLogger } from '@app/platform';
 import { sourceMessage, wireEvent } from '../../test/support/event-messages';
 import type { SourceMessage } from '../core/projection.types';
@@ -27,11 +28,17 @@ function messages(partition: number, from: number, count: number): SourceMessage
   );
 }
 
+function spansOf(window: WriteWindow | undefined): [number, number, number][] {
+  return [...(window?.spans ?? [])].map(([partition, s]) => [partition, s.first, s.last]);
+}
+
 /** A flush the test completes by hand, to look at the pipeline while a bulk is "in flight". */
 class StubProjector {
   readonly windows: WriteWindow[] = [];
   private pending: ((result: FlushResult) => void)[] = [];
-  fail: (message: SourceMessage) => boolean = () => false;
+  /** Per partition, an offset whose outcome the next flushes report not durable (when their span holds it). */
+  readonly failAt = new Map<number, number>();
+  isolate = new Set<string>();
 
   decode(batch: readonly SourceMessage[]) {
     return decodeBatch(batch, 1_048_576);
@@ -47,8 +54,15 @@ class StubProjector {
     const window = this.windows[this.windows.length - this.pending.length];
     const resolve = this.pending.shift();
     if (!window || !resolve) throw new Error('no flush in flight');
-    const unsettled = new Set(window.messages.filter((m) => this.fail(m)));
-    resolve({ unsettled, failure: unsettled.size > 0 ? new Error('injected') : null });
+    const notDurable = new Map(
+      [...this.failAt].filter(([p, offset]) => {
+        const span = window.spans.get(p);
+        return span !== undefined && offset >= span.first && offset <= span.last;
+      }),
+    );
+    const failure = notDurable.size > 0 ? new Error('injected') : null;
+    resolve({ notDurable, failure, isolate: this.isolate });
+    this.isolate = new Set();
     await jest.advanceTimersByTimeAsync(0);
   }
 
@@ -68,11 +82,12 @@ function setup(overrides: Partial<FlushBounds> = {}) {
     },
     rewind: (partition, offset) => rewinds.push([partition, offset]),
   };
+  const metrics = new ProjectorMetrics();
   const sut = new WindowPipeline(
     projector as unknown as BatchProjectorService,
     new TaskStateCache({ maxDocs: 10, maxBytes: 1e6 }),
     control,
-    new ProjectorMetrics(),
+    metrics,
     new JsonLogger('error', 'pipeline-test'),
     {
       target: { name: 'tasks', isAlias: true },
@@ -80,7 +95,7 @@ function setup(overrides: Partial<FlushBounds> = {}) {
       retryMaxMs: 1_000,
     },
   );
-  return { sut, projector, commits, rewinds };
+  return { sut, projector, commits, rewinds, metrics };
 }
 
 describe(WindowPipeline.name, () => {
@@ -95,7 +110,7 @@ describe(WindowPipeline.name, () => {
     expect(projector.windows).toHaveLength(0);
 
     await jest.advanceTimersByTimeAsync(bounds.intervalMs);
-    expect(projector.windows.map((w) => w.messages.length)).toEqual([3]);
+    expect(projector.windows.map((w) => w.messageCount)).toEqual([3]);
     expect(commits).toEqual([]);
 
     await projector.complete();
@@ -112,7 +127,7 @@ describe(WindowPipeline.name, () => {
     expect(projector.windows).toHaveLength(0);
 
     await jest.advanceTimersByTimeAsync(bounds.maxIntervalMs);
-    expect(projector.windows.map((w) => w.messages.length)).toEqual([6]);
+    expect(projector.windows.map((w) => w.messageCount)).toEqual([6]);
   });
 
   it('should keep the time bound under steady traffic: unread but fresh messages are not a catch-up', async () => {
@@ -122,7 +137,7 @@ describe(WindowPipeline.name, () => {
 
     sut.ingest(0, fresh(0), 1_000);
     await jest.advanceTimersByTimeAsync(bounds.intervalMs);
-    expect(projector.windows.map((w) => w.messages.length)).toEqual([3]);
+    expect(projector.windows.map((w) => w.messageCount)).toEqual([3]);
   });
 
   it('should grow the window while unread messages are older than the catch-up age', async () => {
@@ -133,7 +148,7 @@ describe(WindowPipeline.name, () => {
     await jest.advanceTimersByTimeAsync(bounds.intervalMs * 5);
     expect(projector.windows).toHaveLength(0);
     await jest.advanceTimersByTimeAsync(bounds.maxIntervalMs);
-    expect(projector.windows.map((w) => w.messages.length)).toEqual([3]);
+    expect(projector.windows.map((w) => w.messageCount)).toEqual([3]);
   });
 
   it('should fill the next window while a flush is in flight and start it only after that one', async () => {
@@ -152,7 +167,7 @@ describe(WindowPipeline.name, () => {
     await waiting;
     expect(commits).toEqual([[0, 2]]);
     expect(projector.inFlight).toBe(1);
-    expect(projector.windows[1]?.messages.map((m) => m.offset)).toEqual([2, 3]);
+    expect(spansOf(projector.windows[1])).toEqual([[0, 2, 3]]);
 
     await projector.complete();
     expect(commits).toEqual([
@@ -163,7 +178,7 @@ describe(WindowPipeline.name, () => {
 
   it('should commit only the durable prefix, rewind to the first unsettled message and drop the rest of the partition', async () => {
     const { sut, projector, commits, rewinds } = setup();
-    projector.fail = (m) => m.partition === 0 && m.offset === 5;
+    projector.failAt.set(0, 5);
 
     sut.ingest(0, messages(0, 3, 4), 7);
     sut.ingest(1, messages(1, 10, 2), 12);
@@ -179,7 +194,7 @@ describe(WindowPipeline.name, () => {
     expect(rewinds).toEqual([[0, 5]]);
 
     await jest.advanceTimersByTimeAsync(bounds.intervalMs);
-    expect(projector.windows[1]?.messages.map((m) => [m.partition, m.offset])).toEqual([[1, 12]]);
+    expect(spansOf(projector.windows[1])).toEqual([[1, 12, 12]]);
   });
 
   it('should write and commit everything pending on shutdown, and take no more messages after it', async () => {
@@ -206,5 +221,28 @@ describe(WindowPipeline.name, () => {
 
     expect(commits).toEqual([]);
     expect(sut.position).toEqual([{ partition: 0, pending: 0 }]);
+  });
+
+  it('should read a task one event per piece after a flush isolates it, and count the retry', async () => {
+    const { sut, projector, rewinds, metrics } = setup();
+    const id = jobTaskDocumentId('domain-1', 't0-0');
+    projector.failAt.set(0, 0);
+    projector.isolate = new Set([id]);
+
+    sut.ingest(0, messages(0, 0, 1), 1);
+    await jest.advanceTimersByTimeAsync(bounds.intervalMs);
+    await projector.complete();
+    expect(rewinds).toEqual([[0, 0]]);
+    projector.failAt.clear();
+
+    const again = messages(0, 0, 1);
+    sut.ingest(0, [...again, { ...again[0]!, offset: 1 }], 2);
+    await jest.advanceTimersByTimeAsync(1_000);
+
+    const pieces = projector.windows[1]?.groups.get(id)?.pieces;
+    expect(pieces?.map((p) => p.source?.offset)).toEqual([0, 1]);
+    expect(await metrics.registry.getSingleMetricAsString('projector_retries_total')).toContain(
+      'kind="isolate"} 1',
+    );
   });
 });

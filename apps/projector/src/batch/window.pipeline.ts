@@ -1,12 +1,19 @@
 import type { JsonLogger } from '@app/platform';
 import type { SourceMessage, WriteTarget } from '../core/projection.types';
 import type { ProjectorMetrics } from '../metrics/projector.metrics';
-import type { BatchProjectorService, FlushResult } from './batch-projector.service';
+import {
+  nothingDurable,
+  type BatchProjectorService,
+  type FlushResult,
+} from './batch-projector.service';
 import { flushReason, partitionBehind, type FlushBounds, type FlushReason } from './flush.policy';
 import { PartitionLedger } from './partition.ledger';
 import { PartitionBackoff } from './retry-backoff';
 import type { TaskStateCache } from './task-state.cache';
 import { WriteWindow } from './write-window';
+
+/** Tasks read one event per piece at most (oldest forgotten first): isolation is rare, and forgetting only costs a re-read. */
+const MAX_ISOLATED_TASKS = 1_024;
 
 /** What the pipeline needs from the Kafka consumer; kafkajs in production, a stub in unit tests. */
 export interface PartitionControl {
@@ -25,10 +32,10 @@ export interface PipelineOptions {
 }
 
 /**
- * The write-behind window. Consumed messages are decoded at once and added to the pending window; the window is
+ * The write-behind window. Consumed messages are decoded and folded at once into the pending window; the window is
  * written when a bound is reached (see flush.policy). At most one flush is in flight: while it waits on
  * Elasticsearch, the next window fills. After a flush each partition commits the contiguous prefix of messages
- * whose outcome is durable; a partition with a message that is not is rewound to it and paused with backoff, and
+ * whose outcome is durable; a partition with an offset that is not is rewound to it and paused with backoff, and
  * whatever of it the next window held is dropped (it will be fetched again). Never throws.
  */
 export class WindowPipeline {
@@ -39,6 +46,7 @@ export class WindowPipeline {
   private readonly ledgers = new Map<number, PartitionLedger>();
   private readonly lag = new Map<number, { topic: string; high: number; behind: boolean }>();
   private readonly backoff: PartitionBackoff;
+  private readonly isolated = new Set<string>();
 
   constructor(
     private readonly projector: BatchProjectorService,
@@ -64,14 +72,16 @@ export class WindowPipeline {
     if (this.closing) return false;
     const last = messages[messages.length - 1];
     if (last === undefined) return true;
-    this.ledger(partition).record(messages);
+    const ledger = this.ledger(partition);
+    ledger.record(messages.length);
     const behind = partitionBehind(
       { next: last.offset + 1, highWatermark, newestAppendedAt: last.appendedAt },
       Date.now(),
       this.options.bounds,
     );
     this.lag.set(partition, { topic: last.topic, high: highWatermark, behind });
-    this.window.add(messages, this.projector.decode(messages), Date.now());
+    const decoded = this.projector.decode(messages);
+    this.window.add(messages, decoded, Date.now(), ledger.epoch, this.isolated);
     this.armTimer();
     return true;
   }
@@ -119,6 +129,7 @@ export class WindowPipeline {
   private due(): FlushReason | null {
     const behind = [...this.lag.values()].some((l) => l.behind);
     const load = {
+      messages: this.window.messageCount,
       docs: this.window.dirtyDocs,
       bytes: this.window.bytes,
       ageMs: this.window.ageMs(Date.now()),
@@ -143,25 +154,34 @@ export class WindowPipeline {
     try {
       result = await this.projector.flush(window, this.options.target, this.cache);
     } catch (error) {
-      result = { unsettled: new Set(window.messages), failure: asError(error) };
+      result = nothingDurable(window, error);
     }
-    const settled = window.messages.filter((m) => !result.unsettled.has(m));
-    const failed = new Set<number>();
-    for (const message of result.unsettled) {
-      if (this.ledgers.get(message.partition)?.tracks(message)) failed.add(message.partition);
-    }
-    for (const [partition, ledger] of this.ledgers) {
-      ledger.settle(settled.filter((m) => m.partition === partition));
-      await this.commit(partition, ledger);
-      if (failed.has(partition)) this.rewind(partition, ledger, result.failure);
-      else if (window.messages.some((m) => m.partition === partition))
-        this.backoff.succeeded(partition);
+    this.isolate(result.isolate);
+    for (const [partition, span] of window.spans) {
+      const ledger = this.ledgers.get(partition);
+      const firstNotDurable = result.notDurable.get(partition) ?? null;
+      const next = ledger?.settle(span, firstNotDurable) ?? null;
+      // Null: the span was fetched before a rewind or a rebalance; what it held is being fetched again.
+      if (ledger === undefined || next === null) continue;
+      await this.commit(partition, next);
+      if (firstNotDurable !== null) this.rewind(partition, ledger, firstNotDurable, result);
+      else this.backoff.succeeded(partition);
     }
   }
 
-  private async commit(partition: number, ledger: PartitionLedger): Promise<void> {
-    const next = ledger.advance();
-    if (next === null) return;
+  private isolate(tasks: ReadonlySet<string>): void {
+    for (const id of tasks) {
+      this.isolated.delete(id);
+      this.isolated.add(id);
+      this.metrics.retries.inc({ kind: 'isolate' });
+    }
+    for (const id of this.isolated) {
+      if (this.isolated.size <= MAX_ISOLATED_TASKS) break;
+      this.isolated.delete(id);
+    }
+  }
+
+  private async commit(partition: number, next: number): Promise<void> {
     const lag = this.lag.get(partition);
     const high = lag?.high ?? next;
     if (lag)
@@ -179,11 +199,14 @@ export class WindowPipeline {
     }
   }
 
-  private rewind(partition: number, ledger: PartitionLedger, failure: Error | null): void {
-    const from = ledger.firstUnsettled();
+  private rewind(
+    partition: number,
+    ledger: PartitionLedger,
+    from: number,
+    { failure }: FlushResult,
+  ): void {
     ledger.reset();
     this.window.dropPartition(partition);
-    if (from === null) return;
     const delay = this.backoff.failed(partition);
     this.metrics.retries.inc({ kind: 'transient' });
     this.metrics.backoffSeconds.inc(delay / 1_000);

@@ -50,8 +50,11 @@ export interface PlannedWrite {
   /** The document serialised once, for the bulk body and for the cache's byte accounting. */
   json: string;
   current: StoredDocument | null;
-  applied: SourcedEvent[];
-  duplicates: SourcedEvent[];
+  /** Distinct events new to the document, and the window's other events (already in it, or repeated). */
+  applied: number;
+  duplicates: number;
+  /** The newest occurred_at among the events written, for the applied-lag metric. */
+  newestOccurredAt: string;
 }
 
 /** Where new documents go: the live alias, or a concrete index being rebuilt. */

@@ -9,8 +9,9 @@ const write = (current: PlannedWrite['current']): PlannedWrite => ({
   document,
   json: JSON.stringify(document),
   current,
-  applied: [],
-  duplicates: [],
+  applied: 1,
+  duplicates: 0,
+  newestOccurredAt: '2026-11-28T10:00:00.000Z',
 });
 
 describe(bulkOperations.name, () => {

@@ -3,7 +3,8 @@ import { deliveryArb, stored } from '@app/testing/projection';
 import type { JobTaskEvent } from '../events/job-task-event.types';
 import type { JobTaskDocument } from '../job-task-document';
 import { projectJobTask } from './job-task.projection';
-import { foldEvent, joinWindowFacts } from './task-facts.fold';
+import { documentFromFacts } from './task-facts.codec';
+import { combineFacts, foldEvent, joinWindowFacts } from './task-facts.fold';
 import type { TaskFacts } from './task-facts.model';
 
 const RUNS = { numRuns: 300 };
@@ -69,5 +70,22 @@ describe(foldEvent.name, () => {
     const { facts } = foldEvent(null, event!);
     expect(foldEvent(facts, event!).added).toBe(false);
     expect(() => foldEvent(facts, { ...event!, job_task_id: 'someone-else' })).toThrow();
+  });
+});
+
+describe(combineFacts.name, () => {
+  it('should join pieces folded apart into the facts of all their events, leaving every piece unchanged', () => {
+    fc.assert(
+      fc.property(deliveryArb(), ({ events, batches }) => {
+        const pieces = batches.filter((b) => b.length > 0).map(foldWindow);
+        const before = pieces.map((p) => documentFromFacts(p));
+
+        const sut = joinWindowFacts(null, combineFacts(pieces));
+
+        expect(stored(sut.document)).toEqual(stored(projectJobTask(null, events).document));
+        expect(pieces.map((p) => documentFromFacts(p))).toEqual(before);
+      }),
+      RUNS,
+    );
   });
 });

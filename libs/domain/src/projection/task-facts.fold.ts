@@ -38,6 +38,19 @@ export interface JoinedDocument {
   applied: number;
 }
 
+/** One facts object for several pieces of a window (not mutated: the result is new when there is more than one). */
+export function combineFacts(pieces: readonly TaskFacts[]): TaskFacts {
+  const [first, ...rest] = pieces;
+  if (first === undefined) throw new Error('combineFacts needs at least one piece');
+  if (rest.length === 0) return first;
+  const combined = joinFacts(emptyFacts(first.task), first);
+  for (const piece of rest) {
+    assertSameTask(combined.task, piece.task);
+    joinFacts(combined, piece);
+  }
+  return combined;
+}
+
 /** The document of `current` joined with a window's facts (not mutated, so a retry can join them again). */
 export function joinWindowFacts(
   current: JobTaskDocument | null,

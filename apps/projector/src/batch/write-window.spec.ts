@@ -1,0 +1,119 @@
+import { jobTaskDocumentId, projectJobTask } from '@app/domain';
+import { sourceMessage, wireEvent } from '../../test/support/event-messages';
+import { windowOf } from '../../test/support/write-windows';
+import { decodeBatch } from './message-batch.plan';
+import { planTaskWrite } from './task-write.plan';
+import { WriteWindow } from './write-window';
+
+const task = (job_task_id: string, partition: number, offset: number, type = 'job_task.started') =>
+  sourceMessage(wireEvent(type, { job_task_id }), { partition, offset });
+
+describe(WriteWindow.name, () => {
+  it('should group by domain and task, so one task id under two domains is two documents', () => {
+    const sut = windowOf([
+      sourceMessage(wireEvent('job_task.started', { domain_id: 'a', job_task_id: 't' })),
+      sourceMessage(wireEvent('job_task.started', { domain_id: 'b', job_task_id: 't' })),
+      sourceMessage(wireEvent('job_task.created', { domain_id: 'a', job_task_id: 't' })),
+    ]);
+
+    expect([...sut.groups.keys()]).toEqual([
+      jobTaskDocumentId('a', 't'),
+      jobTaskDocumentId('b', 't'),
+    ]);
+    expect(sut.groups.get(jobTaskDocumentId('b', 't'))?.domainId).toBe('b');
+    expect(sut.groups.get(jobTaskDocumentId('a', 't'))?.pieces.map((p) => p.events)).toEqual([2]);
+  });
+
+  it("should fold a task's events of one partition into one piece that plans the same document as projectJobTask", () => {
+    const values = [
+      wireEvent('job_task.created'),
+      wireEvent('job_task.resource_succeeded', { occurred_at: '2026-11-28T10:00:05.000Z' }),
+      wireEvent('job_task.started'),
+    ];
+    const messages = values.map((v) => sourceMessage(v, { partition: 1 }));
+
+    const sut = windowOf([...messages, messages[0]!]);
+
+    const [group] = [...sut.groups.values()];
+    expect(group?.pieces).toHaveLength(1);
+    expect(group?.pieces[0]).toMatchObject({
+      events: 4,
+      partition: 1,
+      firstOffset: messages[0]!.offset,
+      newestOccurredAt: '2026-11-28T10:00:05.000Z',
+      source: null,
+    });
+    const plan = planTaskWrite(group!, group!.pieces, null);
+    const events = decodeBatch(messages, 1_048_576).events.map((e) => e.event);
+    expect(plan.kind === 'write' && plan.write.document).toEqual(
+      projectJobTask(null, events).document,
+    );
+  });
+
+  it('should keep one piece per partition, and one piece per event with its message for an isolated task', () => {
+    const messages = [task('t', 0, 10), task('t', 1, 20), task('t', 0, 11, 'job_task.created')];
+    const id = jobTaskDocumentId('domain-1', 't');
+
+    const folded = windowOf(messages).groups.get(id)!;
+    const isolated = windowOf(messages, new Set([id])).groups.get(id)!;
+
+    expect(folded.pieces.map((p) => [p.partition, p.firstOffset, p.events])).toEqual([
+      [0, 10, 2],
+      [1, 20, 1],
+    ]);
+    expect(isolated.pieces.map((p) => p.source)).toEqual([messages[0], messages[2], messages[1]]);
+    expect(isolated.pieces.every((p) => p.events === 1)).toBe(true);
+  });
+
+  it("should record each partition's offset span and the rejections, and count messages", () => {
+    const sut = new WriteWindow();
+    const first = [
+      task('a', 2, 5),
+      sourceMessage(Buffer.from('{bad'), { partition: 2, offset: 7 }),
+    ];
+    const second = [task('b', 2, 9)];
+
+    sut.add(first, decodeBatch(first, 1_048_576), 1_000, 3);
+    sut.add(second, decodeBatch(second, 1_048_576), 1_500, 3);
+
+    expect(sut.spans.get(2)).toEqual({ first: 5, last: 9, count: 3, epoch: 3 });
+    expect(sut.rejections.map((r) => r.source.offset)).toEqual([7]);
+    expect([sut.messageCount, sut.dirtyDocs, sut.ageMs(2_000)]).toEqual([3, 2, 1_000]);
+  });
+
+  it('should forget exactly one partition on drop, its pieces, span, rejections and bytes', () => {
+    const keep = [task('a', 0, 1), task('shared', 0, 2)];
+    const drop = [
+      task('shared', 1, 1),
+      task('b', 1, 2),
+      sourceMessage(Buffer.from('x'), { partition: 1, offset: 3 }),
+    ];
+    const sut = windowOf([...keep, ...drop]);
+    const bytesOfKept = windowOf(keep).bytes;
+
+    sut.dropPartition(1);
+
+    expect([...sut.spans.keys()]).toEqual([0]);
+    expect(sut.rejections).toEqual([]);
+    expect([...sut.groups.values()].flatMap((g) => g.pieces.map((p) => p.partition))).toEqual([
+      0, 0,
+    ]);
+    expect(sut.bytes).toBe(bytesOfKept);
+    sut.dropPartition(0);
+    expect([sut.isEmpty, sut.bytes, sut.ageMs(10)]).toEqual([true, 0, 0]);
+  });
+
+  it('should count a document once and an event once in bytes, repeats for free', () => {
+    const created = wireEvent('job_task.created');
+    const one = windowOf([sourceMessage(created)]).bytes;
+    const again = windowOf([sourceMessage(created), sourceMessage(created)]).bytes;
+    const two = windowOf([
+      sourceMessage(created),
+      sourceMessage(wireEvent('job_task.started')),
+    ]).bytes;
+
+    expect(again).toBe(one);
+    expect(two).toBeGreaterThan(one);
+    expect(two - one).toBeLessThan(one);
+  });
+});
