@@ -8,20 +8,12 @@
 import { decodeBatch } from '../src/batch/message-batch.plan';
 import { planTaskWrite } from '../src/batch/task-write.plan';
 import { WriteWindow } from '../src/batch/write-window';
-import type { SourceMessage, StoredDocument } from '../src/core/projection.types';
-import { simulateScheduler } from '../src/simulator/scheduler.simulator';
+import type { StoredDocument } from '../src/core/projection.types';
+import { simulatedMessages } from './support/simulated-messages';
 
 const tasks = Number(process.argv[2] ?? 25_000);
 const windowEvents = Number(process.argv[3] ?? 5_000);
-const messages: SourceMessage[] = simulateScheduler({ tasks, seed: 7, domains: 3 }).messages.map(
-  (m, offset) => ({
-    topic: 't',
-    partition: 0,
-    offset,
-    key: Buffer.from(m.key),
-    value: Buffer.from(JSON.stringify(m.value)),
-  }),
-);
+const messages = simulatedMessages(tasks, 7, 't');
 
 function run(): number {
   const documents = new Map<string, StoredDocument>();

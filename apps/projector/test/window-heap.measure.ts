@@ -7,21 +7,12 @@
  */
 import { decodeBatch } from '../src/batch/message-batch.plan';
 import { WriteWindow } from '../src/batch/write-window';
-import type { SourceMessage } from '../src/core/projection.types';
-import { simulateScheduler } from '../src/simulator/scheduler.simulator';
+import { simulatedMessages } from './support/simulated-messages';
 
 const tasks = Number(process.argv[2] ?? 20_000);
 
 function main(): void {
-  const messages: SourceMessage[] = simulateScheduler({ tasks, seed: 11, domains: 3 }).messages.map(
-    (m, offset) => ({
-      topic: 'events',
-      partition: 0,
-      offset,
-      key: Buffer.from(m.key),
-      value: Buffer.from(JSON.stringify(m.value)),
-    }),
-  );
+  const messages = simulatedMessages(tasks, 11);
   global.gc?.();
   const base = process.memoryUsage().heapUsed;
   const window = new WriteWindow();

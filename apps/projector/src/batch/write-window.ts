@@ -135,12 +135,16 @@ export class WriteWindow {
       ? undefined
       : group.pieces.find((p) => p.partition === source.partition && p.source === null);
     if (piece === undefined) {
-      const facts = foldEvent(null, event).facts;
-      const base = { facts, events: 1, newestOccurredAt: event.occurred_at };
-      const created = { ...base, partition: source.partition, firstOffset: source.offset };
-      const fresh: TaskPiece = { ...created, source: single ? source : null };
+      const fresh: TaskPiece = {
+        facts: foldEvent(null, event).facts,
+        events: 1,
+        newestOccurredAt: event.occurred_at,
+        partition: source.partition,
+        firstOffset: source.offset,
+        source: single ? source : null,
+      };
       group.pieces.push(fresh);
-      this.bytes += pieceBytes(fresh);
+      this.bytes += bytesOf([fresh]);
       return;
     }
     // A repeated event_id leaves the facts as they were; it still counts, as a duplicate at write time.
@@ -149,10 +153,6 @@ export class WriteWindow {
     if (event.occurred_at > piece.newestOccurredAt) piece.newestOccurredAt = event.occurred_at;
     if (added) this.bytes += EVENT_BYTES;
   }
-}
-
-function pieceBytes(piece: TaskPiece): number {
-  return EVENT_BYTES + (piece.source?.value?.length ?? 0);
 }
 
 /** The bytes a group's pieces were counted at: one EVENT_BYTES per distinct event, plus raw messages. */
