@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { positiveInt } from './env-parsers';
+import { bool, positiveInt } from './env-parsers';
 
 /*
  * The projector's write-behind window and task-state cache (docs/projector.md, "Write-behind window"). Kept apart
@@ -16,6 +16,11 @@ export const projectorWindowEnv = z.object({
    * projector being behind.
    */
   PROJECTOR_BEHIND_AFTER_MS: positiveInt(5_000),
+  /**
+   * Finished tasks (a terminal event in the window) are written as soon as no flush is in flight, before the window
+   * is due: no extra write, Elasticsearch kept busy during a catch-up, a task's end visible after one bulk.
+   */
+  PROJECTOR_FLUSH_FINISHED_EARLY: bool(true),
   /** The same bound for `projector rebuild`: nothing reads the new index yet, so it can be much larger. */
   PROJECTOR_REBUILD_FLUSH_MAX_INTERVAL_MS: positiveInt(120_000),
   /** A window is written when it holds this many dirty documents… */
@@ -35,6 +40,7 @@ export function projectorWindow(e: z.output<typeof projectorWindowEnv>) {
     flushIntervalMs: e.PROJECTOR_FLUSH_INTERVAL_MS,
     flushMaxIntervalMs: e.PROJECTOR_FLUSH_MAX_INTERVAL_MS,
     behindAfterMs: e.PROJECTOR_BEHIND_AFTER_MS,
+    flushFinishedEarly: e.PROJECTOR_FLUSH_FINISHED_EARLY,
     rebuildFlushMaxIntervalMs: e.PROJECTOR_REBUILD_FLUSH_MAX_INTERVAL_MS,
     flushMaxDocs: e.PROJECTOR_FLUSH_MAX_DOCS,
     flushMaxBytes: e.PROJECTOR_FLUSH_MAX_BYTES,

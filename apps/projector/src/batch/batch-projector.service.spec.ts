@@ -80,9 +80,10 @@ function windowOf(values: Record<string, unknown>[]): WriteWindow {
 describe(BatchProjectorService.name, () => {
   it('should read a document once, then fold later windows into the cached version without an mget', async () => {
     const { es, sut, cache } = setup();
+    // Started first: a window holding the created event would create the document without reading it.
     const events = [
-      wireEvent('job_task.created', { job_task_id: 'a' }),
       wireEvent('job_task.started', { job_task_id: 'a' }),
+      wireEvent('job_task.created', { job_task_id: 'a' }),
       wireEvent('job_task.succeeded', { job_task_id: 'a' }),
     ];
 
@@ -107,7 +108,7 @@ describe(BatchProjectorService.name, () => {
 
   it('should re-read and fold again when the cached version is stale (another writer), losing nothing', async () => {
     const { es, sut, cache } = setup();
-    const mine = [wireEvent('job_task.created', { job_task_id: 'a' })];
+    const mine = [wireEvent('job_task.started', { job_task_id: 'a' })];
     const theirs = wireEvent('job_task.resource_succeeded', {
       job_task_id: 'a',
       data: { count: 4 },

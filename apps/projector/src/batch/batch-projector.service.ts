@@ -82,10 +82,9 @@ export class BatchProjectorService {
   }
 }
 
-/** The result of a flush that failed before anything was written: every partition re-reads its whole span. */
+/** The result of a flush that failed before anything was written: every partition re-reads what the window holds. */
 export function nothingDurable(window: WriteWindow, error: unknown): FlushResult {
-  const notDurable: NotDurable = new Map();
-  for (const [partition, span] of window.spans) notDurable.set(partition, span.first);
+  const notDurable: NotDurable = window.firstOffsets;
   return { notDurable, failure: asError(error), isolate: new Set() };
 }
 

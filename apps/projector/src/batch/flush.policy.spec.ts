@@ -6,6 +6,7 @@ const bounds: FlushBounds = {
   maxDocs: 100,
   maxBytes: 1_000,
   behindAfterMs: 5_000,
+  finishedEarly: true,
 };
 
 describe(flushReason.name, () => {

@@ -1,4 +1,5 @@
-export type FlushReason = 'time' | 'docs' | 'bytes' | 'rebalance' | 'shutdown';
+/** `finished`: the finished tasks, written early while no flush is in flight (WriteWindow.takeFinished). */
+export type FlushReason = 'time' | 'docs' | 'bytes' | 'finished' | 'rebalance' | 'shutdown';
 
 export interface FlushBounds {
   /** Age bound once the consumer has caught up: freshness. */
@@ -9,6 +10,8 @@ export interface FlushBounds {
   maxBytes: number;
   /** A partition with unread messages counts as behind only once its newest fetched message is this old. */
   behindAfterMs: number;
+  /** Write finished tasks while no flush is in flight (WriteWindow.takeFinished). */
+  finishedEarly: boolean;
 }
 
 export interface PartitionPosition {

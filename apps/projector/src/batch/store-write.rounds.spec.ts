@@ -19,9 +19,11 @@ class FakeStore {
   itemFault: (write: PlannedWrite) => ItemOutcome | null = () => null;
   readFault: Error | null = null;
   writes = 0;
+  readIds: string[] = [];
 
   read(_target: string, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
     if (this.readFault) return Promise.reject(this.readFault);
+    this.readIds.push(...ids);
     const found = new Map<string, StoredDocument>();
     ids.forEach((id) => this.docs.has(id) && found.set(id, clone(this.docs.get(id)!)));
     return Promise.resolve(found);
@@ -65,6 +67,41 @@ function batch(...values: Record<string, unknown>[]) {
 }
 
 describe(StoreWriteRounds.name, () => {
+  it('should create a task whose created event it holds without reading it first, and read only the others', async () => {
+    const { store, sut } = setup();
+    const { groups } = batch(
+      wireEvent('job_task.created', { job_task_id: 'new' }),
+      wireEvent('job_task.started', { job_task_id: 'old' }),
+    );
+
+    const outcome = await sut.apply(groups.values(), target);
+
+    expect(store.readIds).toEqual([[...groups.keys()][1]]);
+    expect(outcome.applied).toBe(2);
+    expect(store.writes).toBe(1);
+  });
+
+  it('should read and join a task it guessed was new when the create finds its document (events read again)', async () => {
+    const { store, sut } = setup();
+    const created = wireEvent('job_task.created', { job_task_id: 'a' });
+    const started = wireEvent('job_task.started', { job_task_id: 'a' });
+    const first = batch(started);
+    await sut.apply(first.groups.values(), target);
+    const again = batch(created, started);
+
+    const outcome = await sut.apply(again.groups.values(), target);
+
+    const [id] = [...again.groups.keys()];
+    expect(outcome).toMatchObject({ applied: 1, duplicates: 1, failure: null });
+    expect(store.readIds).toEqual([id, id]);
+    expect(store.docs.get(id!)?.document).toEqual(
+      projectJobTask(
+        null,
+        again.events.map((e) => e.event),
+      ).document,
+    );
+  });
+
   it('should write each task once and report what it applied', async () => {
     const { store, sut } = setup();
     const { events, groups } = batch(
@@ -179,7 +216,7 @@ describe(StoreWriteRounds.name, () => {
     store.readFault = new Error('connect ECONNREFUSED');
     const { messages, groups } = batch(
       wireEvent('job_task.started'),
-      wireEvent('job_task.created'),
+      wireEvent('job_task.resource_succeeded'),
     );
 
     const outcome = await sut.apply(groups.values(), target);
@@ -211,7 +248,7 @@ describe(StoreWriteRounds.name, () => {
 
   it('should count events already in the document as duplicates without writing', async () => {
     const { store, sut } = setup();
-    const first = batch(wireEvent('job_task.created'));
+    const first = batch(wireEvent('job_task.started'));
     await sut.apply(first.groups.values(), target);
 
     const outcome = await sut.apply(first.isolated().values(), target);

@@ -77,7 +77,7 @@ export class StoreWriteRounds {
     for (const group of groups) {
       const current = known.get(group.id) ?? null;
       tasks.set(group.id, { group, remaining: [...group.pieces], current, window: Infinity });
-      if (current === null) toRead.add(group.id);
+      if (current === null && !likelyNew(group)) toRead.add(group.id);
     }
     for (let round = 0; tasks.size > 0 && round < MAX_WRITE_ROUNDS; round += 1) {
       try {
@@ -208,6 +208,14 @@ export class StoreWriteRounds {
     tasks.delete(state.group.id);
     if (state.current !== null) outcome.settled.set(state.group.id, state.current);
   }
+}
+
+/**
+ * A task whose created event is in the window was most likely never written: it is created without being read
+ * first. When it does exist (events read again after a crash), the create gets a 409 and the next round reads it.
+ */
+function likelyNew(group: TaskGroup): boolean {
+  return group.pieces.some((piece) => piece.facts.created !== null);
 }
 
 function notDurable(outcome: StoreOutcome, pieces: readonly TaskPiece[]): void {

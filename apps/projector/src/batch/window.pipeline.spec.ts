@@ -16,6 +16,7 @@ const bounds: FlushBounds = {
   maxDocs: 1_000,
   maxBytes: 1e9,
   behindAfterMs: 2_000,
+  finishedEarly: true,
 };
 
 /** One started event per message, each for its own task (`t<partition>-<offset>`). */
@@ -25,6 +26,20 @@ function messages(partition: number, from: number, count: number): SourceMessage
       partition,
       offset: from + i,
     }),
+  );
+}
+
+/** A task's terminal event: the task is finished and its document is written early. */
+function finished(offset: number, task: string, partition = 0): SourceMessage {
+  return sourceMessage(
+    wireEvent('job_task.succeeded', {
+      job_task_id: task,
+      data: { success_count: 1, failure_count: 0 },
+    }),
+    {
+      partition,
+      offset,
+    },
   );
 }
 
@@ -54,10 +69,13 @@ class StubProjector {
     const window = this.windows[this.windows.length - this.pending.length];
     const resolve = this.pending.shift();
     if (!window || !resolve) throw new Error('no flush in flight');
+    const held = window.firstOffsets;
     const notDurable = new Map(
       [...this.failAt].filter(([p, offset]) => {
-        const span = window.spans.get(p);
-        return span !== undefined && offset >= span.first && offset <= span.last;
+        const first = held.get(p);
+        return (
+          first !== undefined && offset >= first && offset <= (window.spans.get(p)?.last ?? offset)
+        );
       }),
     );
     const failure = notDurable.size > 0 ? new Error('injected') : null;
@@ -195,6 +213,65 @@ describe(WindowPipeline.name, () => {
 
     await jest.advanceTimersByTimeAsync(bounds.intervalMs);
     expect(spansOf(projector.windows[1])).toEqual([[1, 12, 12]]);
+  });
+
+  it('should write finished tasks at once while no flush is in flight, committing up to the first offset still pending', async () => {
+    const { sut, projector, commits } = setup();
+
+    sut.ingest(0, [finished(0, 'done'), ...messages(0, 1, 2)], 3);
+    await sut.flushIfDue();
+    expect(projector.windows.map((w) => [...w.groups.values()].map((g) => g.id))).toEqual([
+      [jobTaskDocumentId('domain-1', 'done')],
+    ]);
+
+    await projector.complete();
+    expect(commits).toEqual([[0, 1]]);
+
+    await jest.advanceTimersByTimeAsync(bounds.intervalMs);
+    expect(spansOf(projector.windows[1])).toEqual([[0, 0, 2]]);
+    await projector.complete();
+    expect(commits).toEqual([
+      [0, 1],
+      [0, 3],
+    ]);
+  });
+
+  it('should not start an early flush while another is in flight, and take what finished meanwhile after it', async () => {
+    const { sut, projector } = setup();
+
+    sut.ingest(0, [finished(0, 'a')], 10);
+    await sut.flushIfDue();
+    sut.ingest(0, [finished(1, 'b'), finished(2, 'c')], 10);
+    await sut.flushIfDue();
+    expect(projector.inFlight).toBe(1);
+
+    await projector.complete();
+    expect(projector.windows.map((w) => w.dirtyDocs)).toEqual([1, 2]);
+  });
+
+  it('should leave finished tasks in the window when writing them early is off', async () => {
+    const { sut, projector } = setup({ finishedEarly: false });
+
+    sut.ingest(0, [finished(0, 'done')], 1);
+    await sut.flushIfDue();
+    expect(projector.windows).toHaveLength(0);
+
+    await jest.advanceTimersByTimeAsync(bounds.intervalMs);
+    expect(projector.windows.map((w) => w.spans.size)).toEqual([1]);
+  });
+
+  it('should rewind a failed early flush from its commit, where the pieces still pending start', async () => {
+    const { sut, projector, commits, rewinds } = setup();
+    projector.failAt.set(0, 4);
+
+    sut.ingest(0, [...messages(0, 2, 2), finished(4, 'done')], 5);
+    await sut.flushIfDue();
+    await projector.complete();
+
+    expect(commits).toEqual([[0, 2]]);
+    expect(rewinds).toEqual([[0, 2]]);
+    await jest.advanceTimersByTimeAsync(bounds.intervalMs);
+    expect(projector.windows).toHaveLength(1);
   });
 
   it('should write and commit everything pending on shutdown, and take no more messages after it', async () => {

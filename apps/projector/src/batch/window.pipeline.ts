@@ -86,11 +86,14 @@ export class WindowPipeline {
     return true;
   }
 
-  /** Starts a flush if the window is due, after the one in flight (back-pressure). Resolves once it started. */
+  /**
+   * Starts a flush if the window is due, after the one in flight (back-pressure). Resolves once it started. When
+   * nothing is due and no flush is in flight, the finished tasks are written at once (WriteWindow.takeFinished).
+   */
   async flushIfDue(): Promise<void> {
     for (;;) {
       const reason = this.due();
-      if (reason === null) return;
+      if (reason === null) return this.startFinishedIfIdle();
       if (this.inFlight === null) return this.start(reason);
       await this.inFlight;
     }
@@ -137,10 +140,20 @@ export class WindowPipeline {
     return flushReason(load, behind, this.options.bounds);
   }
 
+  private startFinishedIfIdle(): void {
+    if (!this.options.bounds.finishedEarly || this.inFlight !== null || this.closing) return;
+    if (this.window.finishedDocs === 0) return;
+    this.launch(this.window.takeFinished(), 'finished');
+  }
+
   private start(reason: FlushReason): void {
     const window = this.window;
     this.window = new WriteWindow();
     this.clearTimer();
+    this.launch(window, reason);
+  }
+
+  private launch(window: WriteWindow, reason: FlushReason): void {
     this.metrics.flushes.inc({ reason });
     this.inFlight = this.run(window).finally(() => {
       this.inFlight = null;
@@ -157,14 +170,15 @@ export class WindowPipeline {
       result = nothingDurable(window, error);
     }
     this.isolate(result.isolate);
-    for (const [partition, span] of window.spans) {
+    for (const [partition, settlement] of window.settlements) {
       const ledger = this.ledgers.get(partition);
       const firstNotDurable = result.notDurable.get(partition) ?? null;
-      const next = ledger?.settle(span, firstNotDurable) ?? null;
-      // Null: the span was fetched before a rewind or a rebalance; what it held is being fetched again.
+      const next = ledger?.settle(settlement, firstNotDurable) ?? null;
+      // Null: the messages were fetched before a rewind or a rebalance; what they held is being fetched again.
       if (ledger === undefined || next === null) continue;
       await this.commit(partition, next);
-      if (firstNotDurable !== null) this.rewind(partition, ledger, firstNotDurable, result);
+      // From the commit, not from firstNotDurable: pieces still pending in the window may start before it.
+      if (firstNotDurable !== null) this.rewind(partition, ledger, next, result);
       else this.backoff.succeeded(partition);
     }
   }

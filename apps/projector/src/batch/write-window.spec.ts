@@ -116,4 +116,48 @@ describe(WriteWindow.name, () => {
     expect(two).toBeGreaterThan(one);
     expect(two - one).toBeLessThan(one);
   });
+  it('should move finished tasks and rejections to an early window that commits up to the first offset still pending', () => {
+    const poison = sourceMessage(Buffer.from('{'), { partition: 0, offset: 12 });
+    const sut = windowOf([
+      task('open', 0, 10),
+      task('done', 0, 11, 'job_task.succeeded'),
+      poison,
+      task('done', 1, 30),
+      task('other', 1, 31, 'job_task.failed'),
+    ]);
+    const bytesBefore = sut.bytes;
+
+    const early = sut.takeFinished();
+
+    expect([...early.groups.keys()]).toEqual([
+      jobTaskDocumentId('domain-1', 'done'),
+      jobTaskDocumentId('domain-1', 'other'),
+    ]);
+    expect(early.rejections.map((r) => r.source.offset)).toEqual([12]);
+    expect([...early.settlements]).toEqual([
+      [0, { next: 10, count: 0, epoch: 0 }],
+      [1, { next: 32, count: 0, epoch: 0 }],
+    ]);
+    expect([...sut.groups.keys()]).toEqual([jobTaskDocumentId('domain-1', 'open')]);
+    expect(sut.rejections).toEqual([]);
+    expect(sut.finishedDocs).toBe(0);
+    expect(sut.bytes + early.bytes).toBe(bytesBefore);
+    expect([...sut.settlements]).toEqual([
+      [0, { next: 13, count: 3, epoch: 0 }],
+      [1, { next: 32, count: 2, epoch: 0 }],
+    ]);
+  });
+
+  it('should report per partition the first offset it holds, pieces and rejections alike', () => {
+    const sut = windowOf([
+      sourceMessage(Buffer.from('{'), { partition: 0, offset: 3 }),
+      task('a', 0, 4),
+      task('b', 1, 8),
+    ]);
+
+    expect([...sut.firstOffsets]).toEqual([
+      [0, 3],
+      [1, 8],
+    ]);
+  });
 });

@@ -34,6 +34,16 @@ export interface TaskGroup {
   lastPartition: number;
 }
 
+/**
+ * What a flush may commit for one partition once everything it wrote is durable: the next offset to read, and the
+ * messages that settles (0 for an early flush, whose partition still has messages pending in the window).
+ */
+export interface Settlement {
+  next: number;
+  count: number;
+  epoch: number;
+}
+
 /** The offsets of one partition's messages in a window. */
 export interface OffsetSpan {
   first: number;
@@ -54,6 +64,10 @@ export class WriteWindow {
   rejections: Rejection[] = [];
   bytes = 0;
   openedAt: number | null = null;
+  /** Groups whose task has finished (a terminal event is folded in): written early, see takeFinished. */
+  private readonly finished = new Set<string>();
+  /** Set on a window taken by takeFinished: what its flush commits (it holds no spans of its own). */
+  private early: Map<number, Settlement> | null = null;
 
   /**
    * Takes one fetch of a partition. Events of `isolated` tasks stay one piece per event, with their raw message, so
@@ -97,6 +111,67 @@ export class WriteWindow {
     return this.groups.size;
   }
 
+  /** Dirty documents of finished tasks. */
+  get finishedDocs(): number {
+    return this.finished.size;
+  }
+
+  /**
+   * What a flush of this window commits per partition when all of it is durable: a window's whole spans, or for an
+   * early window the first offset still pending in the window it was taken from.
+   */
+  get settlements(): Map<number, Settlement> {
+    if (this.early !== null) return this.early;
+    const settled = new Map<number, Settlement>();
+    for (const [partition, span] of this.spans)
+      settled.set(partition, { next: span.last + 1, count: span.count, epoch: span.epoch });
+    return settled;
+  }
+
+  /** Per partition, the first offset this window holds (a piece's first message or a rejection). */
+  get firstOffsets(): Map<number, number> {
+    const first = new Map<number, number>();
+    const see = (partition: number, offset: number): void => {
+      const known = first.get(partition);
+      if (known === undefined || offset < known) first.set(partition, offset);
+    };
+    for (const group of this.groups.values())
+      for (const piece of group.pieces) see(piece.partition, piece.firstOffset);
+    for (const rejection of this.rejections)
+      see(rejection.source.partition, rejection.source.offset);
+    return first;
+  }
+
+  /**
+   * Moves the finished tasks and the rejections into a window of their own, to be written before this one is due:
+   * a finished task rarely gets more events, so writing it now costs no extra write, keeps Elasticsearch busy
+   * while this window fills, and makes the task's end visible at once. Its flush commits, per partition, up to
+   * the first offset still pending here (every message before it belongs to a piece written now or before).
+   */
+  takeFinished(): WriteWindow {
+    const taken = new WriteWindow();
+    taken.openedAt = this.openedAt;
+    for (const id of this.finished) {
+      const group = this.groups.get(id);
+      if (group === undefined) continue;
+      this.groups.delete(id);
+      taken.groups.set(id, group);
+      const bytes = DOCUMENT_BYTES + bytesOf(group.pieces);
+      this.bytes -= bytes;
+      taken.bytes += bytes;
+    }
+    this.finished.clear();
+    taken.rejections = this.rejections;
+    this.rejections = [];
+    const pending = this.firstOffsets;
+    taken.early = new Map();
+    for (const [partition, span] of this.spans) {
+      const next = Math.min(pending.get(partition) ?? Infinity, span.last + 1);
+      taken.early.set(partition, { next, count: 0, epoch: span.epoch });
+    }
+    return taken;
+  }
+
   get isEmpty(): boolean {
     return this.spans.size === 0;
   }
@@ -115,6 +190,7 @@ export class WriteWindow {
       this.bytes -= bytesOf(group.pieces) - bytesOf(kept);
       if (kept.length === 0) {
         this.groups.delete(id);
+        this.finished.delete(id);
         this.bytes -= DOCUMENT_BYTES;
       } else group.pieces = kept;
     }
@@ -145,6 +221,7 @@ export class WriteWindow {
       };
       group.pieces.push(fresh);
       this.bytes += bytesOf([fresh]);
+      if (fresh.facts.terminal !== null) this.finished.add(id);
       return;
     }
     // A repeated event_id leaves the facts as they were; it still counts, as a duplicate at write time.
@@ -152,6 +229,7 @@ export class WriteWindow {
     piece.events += 1;
     if (event.occurred_at > piece.newestOccurredAt) piece.newestOccurredAt = event.occurred_at;
     if (added) this.bytes += EVENT_BYTES;
+    if (piece.facts.terminal !== null) this.finished.add(id);
   }
 }
 

@@ -81,7 +81,7 @@ export class ProjectorMetrics {
 
   readonly flushes = new Counter({
     name: 'projector_flushes_total',
-    help: 'Flush windows written, by the bound that closed them: time, docs, bytes, rebalance, shutdown',
+    help: 'Flush windows written, by the bound that closed them: time, docs, bytes, finished (finished tasks written early), rebalance, shutdown',
     labelNames: ['reason'],
     registers: [this.registry],
   });
