@@ -22,8 +22,12 @@ const LIMITS = { maxLimit: 1_000, maxUnpagedResults: 10_000, maxGroups: 10_000 }
 function recordingClient(es: Client, calls: HttpRequestSpec[]): Client {
   const record = (endpoint: string, request: Record<string, unknown>): void => {
     // The client sends these as URL parameters, not in the body, and Elasticsearch refuses them there.
-    const { index, allow_partial_search_results: partial, ...body } = request;
-    const params = partial === undefined ? '' : `?allow_partial_search_results=${partial === true}`;
+    const { index, allow_partial_search_results: partial, filter_path: filter, ...body } = request;
+    const query = [
+      ...(partial === undefined ? [] : [`allow_partial_search_results=${partial === true}`]),
+      ...(typeof filter === 'string' ? [`filter_path=${filter}`] : []),
+    ];
+    const params = query.length === 0 ? '' : `?${query.join('&')}`;
     calls.push({
       method: 'POST',
       path: `${typeof index === 'string' ? `/${index}` : ''}/${endpoint}${params}`,

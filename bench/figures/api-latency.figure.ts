@@ -1,3 +1,4 @@
+import { alternate } from '../lib/alternate';
 import type { RunningApi } from '../lib/api-process';
 import type { BenchContext } from '../lib/context';
 import { summarizeProfile, type ProfileSummary } from '../lib/cpu-profile';
@@ -29,7 +30,10 @@ export interface QueryFigure {
   api: LatencySummary;
   direct: LatencySummary;
   p50Ratio: number;
-  /** One connection: the API's own cost per request, without queueing behind other requests. */
+  /**
+   * One connection: the API's own cost per request, without queueing behind other requests. API and
+   * direct requests alternate request by request, so a burst of other load lands on both alike.
+   */
   single: { api: LatencySummary; direct: LatencySummary };
 }
 
@@ -186,13 +190,17 @@ export async function apiLatencyFigure(
     const attempted = await repeat(`API query "${c.query.name}"`, 1, async () => ({
       a: await cleanLoad(uncached.url, [c.api], connections, perQuerySeconds),
       d: await cleanLoad(ES_URL, c.es, connections, perQuerySeconds),
-      a1: await cleanLoad(uncached.url, [c.api], 1, perQuerySeconds),
-      d1: await cleanLoad(ES_URL, c.es, 1, perQuerySeconds),
+      // The time two blocks at c=1 took, now spent alternating API and direct request by request.
+      c1: await alternate(
+        { url: uncached.url, requests: [c.api] },
+        { url: ES_URL, requests: c.es },
+        { seconds: 2 * perQuerySeconds },
+      ),
     }));
     discarded.push(...attempted.discarded);
     const result = attempted.results[0];
     if (!result) continue;
-    const { a, d, a1, d1 } = result;
+    const { a, d, c1 } = result;
     perQuery.push({
       name: c.query.name,
       kind: c.query.kind,
@@ -201,7 +209,7 @@ export async function apiLatencyFigure(
       api: a.latency,
       direct: d.latency,
       p50Ratio: a.latency.p50 / d.latency.p50,
-      single: { api: a1.latency, direct: d1.latency },
+      single: { api: c1.a, direct: c1.b },
     });
   }
 

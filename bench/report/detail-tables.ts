@@ -35,9 +35,11 @@ export function perQueryTable(a: ApiLatencyFigure): string {
     'ratio c=1',
     'same answer',
   ];
-  return [`Per query (one run each at c=${a.connections} and at c=1):`, '', table(head, rows)].join(
-    '\n',
-  );
+  return [
+    `Per query (one run each at c=${a.connections}; at c=1 API and direct alternated request by request):`,
+    '',
+    table(head, rows),
+  ].join('\n');
 }
 
 /** Figure 5's sweeps: memory and throughput by batch size and by in-flight tasks. */

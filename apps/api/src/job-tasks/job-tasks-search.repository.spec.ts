@@ -3,6 +3,7 @@ import { QueryError } from '@app/query';
 import type { Client } from '@elastic/elasticsearch';
 import { errors as esErrors } from '@elastic/elasticsearch';
 import { DependencyUnavailableError } from '../errors/api-error';
+import { HITS_FILTER_PATH } from './hits-filter-path';
 import { JobTasksSearchRepository } from './job-tasks-search.repository';
 
 const config = loadApiConfig({ JOB_TASKS_ALIAS: 'job-tasks-test' });
@@ -48,6 +49,7 @@ describe(JobTasksSearchRepository.name, () => {
         size: 3,
         query: { bool: { filter: [tenant('d1')], must: [planned] } },
         allow_partial_search_results: false,
+        filter_path: HITS_FILTER_PATH,
       });
     });
 
@@ -69,6 +71,7 @@ describe(JobTasksSearchRepository.name, () => {
         search_after: [1],
         query: { bool: { filter: [tenant('d2')] } },
         allow_partial_search_results: false,
+        filter_path: HITS_FILTER_PATH,
       });
       expect(sent).not.toHaveProperty('index');
     });
@@ -87,6 +90,59 @@ describe(JobTasksSearchRepository.name, () => {
       const aggs = { by_job: { terms: { field: 'job_id' }, aggs: { all: { global: {} } } } };
       await expect(sut.forDomain('d1').search({ aggs })).rejects.toThrow(/global/);
       expect(client.search).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('response filter', () => {
+    it('should ask a search that reads hits for only the fields the planners read', async () => {
+      const { client, sut } = setup();
+      await sut.forDomain('d1').search({ sort: ['job_task_id'], _source: ['status'] });
+      const sent = client.search.mock.calls[0]?.[0] as Record<string, unknown>;
+      expect(sent['filter_path']).toBe(
+        '_shards,timed_out,hits.total,hits.hits._source,hits.hits.sort,pit_id',
+      );
+    });
+
+    it('should leave an aggregation search unfiltered', async () => {
+      const { client, sut } = setup();
+      await sut.forDomain('d1').search({ size: 0, aggs: { n: { value_count: { field: 'x' } } } });
+      expect(client.search.mock.calls[0]?.[0]).not.toHaveProperty('filter_path');
+    });
+
+    it('should give an empty hits array when the filtered response has none', async () => {
+      const { client, sut } = setup();
+      client.search.mockResolvedValue({ _shards: ALL_SHARDS, timed_out: false });
+      await expect(sut.forDomain('d1').search({ sort: ['job_task_id'] })).resolves.toEqual({
+        _shards: ALL_SHARDS,
+        timed_out: false,
+        hits: { hits: [] },
+      });
+    });
+
+    it('should keep the total, the hits and the point-in-time id as Elasticsearch sent them', async () => {
+      const { client, sut } = setup();
+      const answer = {
+        _shards: ALL_SHARDS,
+        timed_out: false,
+        pit_id: 'pit-2',
+        hits: {
+          total: { value: 2, relation: 'eq' },
+          hits: [
+            { _source: { status: 'SUCCESS' }, sort: ['a'] },
+            { _source: {}, sort: ['b'] },
+          ],
+        },
+      };
+      client.search.mockResolvedValue(answer);
+      await expect(sut.forDomain('d1').search({ sort: ['job_task_id'] })).resolves.toEqual(answer);
+    });
+
+    it('should still refuse a filtered answer from part of the shards', async () => {
+      const { client, sut } = setup();
+      client.search.mockResolvedValue({ _shards: { ...ALL_SHARDS, total: 2, failed: 1 } });
+      await expect(sut.forDomain('d1').search({ sort: ['job_task_id'] })).rejects.toThrow(
+        /1 of 2 shards failed/,
+      );
     });
   });
 

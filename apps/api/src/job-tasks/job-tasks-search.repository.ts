@@ -13,6 +13,7 @@ import { DependencyUnavailableError } from '../errors/api-error';
 import { API_CONFIG, ELASTICSEARCH_CLIENT } from '../api.tokens';
 import { assertCompleteAnswer } from './complete-answer.guard';
 import { assertNoGlobalAggregation, scopeToDomain } from './domain-scope';
+import { HITS_FILTER_PATH, withHitsArray } from './hits-filter-path';
 
 /**
  * The only class that sends searches to Elasticsearch, and the one place tenancy is enforced: every
@@ -66,10 +67,12 @@ export class JobTasksSearchRepository {
       ...(pit ? { pit } : { index }),
       query: scopeToDomain(domainId, query),
       allow_partial_search_results: false,
+      // A search that reads hits gets only what it reads; aggregation searches stay whole.
+      ...(body.aggs === undefined && { filter_path: HITS_FILTER_PATH }),
     };
     const response = await this.client.search(request);
     assertCompleteAnswer(response);
-    return response as unknown as SearchResponseBody;
+    return withHitsArray(response as unknown as Partial<SearchResponseBody>);
   }
 
   /**
