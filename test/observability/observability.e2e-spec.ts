@@ -1,4 +1,5 @@
 import { JobTaskEmitter } from '@app/emitter';
+import { RECENT_WRITE_WINDOW_MS } from '@app/platform';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -142,6 +143,10 @@ describe('dashboard and alerts against a real Prometheus scraping both apps', ()
     }
     await emitter.close();
     await stack.waitForGroupCaughtUp();
+    // While the projector writes the domain, the API bypasses the cache; once it is quiet, a repeat is a hit.
+    await sleep(RECENT_WRITE_WINDOW_MS + 500);
+    await search(apiUrl, { domain_id: domain });
+    await search(apiUrl, { domain_id: domain });
     await sleep(3_000);
   }, 600_000);
 
@@ -187,12 +192,16 @@ describe('dashboard and alerts against a real Prometheus scraping both apps', ()
     },
   );
 
-  it('should see Elasticsearch down for the API without it, up for the other, and the dead letter', async () => {
+  it('should see Elasticsearch down for the API without it, up for the other, a cache hit and the dead letter', async () => {
     const answer = await query('api_dependency_up{dependency="elasticsearch"}');
     const values = (answer.data?.result as { value: [number, string] }[])
       .map((r) => r.value[1])
       .sort();
     expect(values).toEqual(['0', '1']);
+    const hits = await query('sum(api_cache_requests_total{result="hit"})');
+    expect(
+      Number((hits.data?.result as { value: [number, string] }[])[0]!.value[1]),
+    ).toBeGreaterThan(0);
     const deadLettered = await query('sum by (reason) (projector_messages_dead_lettered_total)');
     expect(deadLettered.data?.result).toMatchObject([
       { metric: { reason: 'KEY_MISMATCH' }, value: [expect.anything(), '1'] },

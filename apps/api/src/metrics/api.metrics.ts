@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export type Transport = 'rest' | 'grpc';
-export type CacheResult = 'hit' | 'miss' | 'bypass';
+const CACHE_RESULTS = ['hit', 'miss', 'bypass'] as const;
+export type CacheResult = (typeof CACHE_RESULTS)[number];
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -44,6 +45,8 @@ export class ApiMetrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'api_' });
+    // Every result exists from the first scrape, so the hit-ratio panel reads 0 rather than "no data".
+    for (const result of CACHE_RESULTS) this.cacheRequests.inc({ result }, 0);
   }
 
   recordCache(result: CacheResult): void {
