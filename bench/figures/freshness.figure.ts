@@ -124,13 +124,21 @@ async function freshnessAttempt(
       bench: process.pid,
     });
     const pending = new Set<Probe>();
-    const pollers: Promise<void>[] = [];
+    const apiPending = { api: new Set<Probe>(), apiUncached: new Set<Probe>() };
     let producing = true;
     const esPoller = pollElasticsearch(
       ctx,
       spec.alias,
       pending,
       () => !producing && pending.size === 0,
+    );
+    const pollers = (['api', 'apiUncached'] as const).map((reader) =>
+      pollApi(
+        reader === 'api' ? spec.cached : spec.uncached,
+        reader,
+        apiPending[reader],
+        () => !producing && apiPending[reader].size === 0,
+      ),
     );
     const chunk = Math.max(1, Math.floor(rate / 10));
     const startedAt = now();
@@ -141,11 +149,8 @@ async function freshnessAttempt(
         if (!probe) continue;
         probe.sentAt = sentAt;
         pending.add(probe);
-        const deadline = sentAt + PROBE_TIMEOUT_MS;
-        pollers.push(
-          pollApi(spec.cached, probe, 'api', deadline),
-          pollApi(spec.uncached, probe, 'apiUncached', deadline),
-        );
+        apiPending.api.add(probe);
+        apiPending.apiUncached.add(probe);
       }
       await producer.send({ topic, acks: -1, messages: messages.slice(sent, sent + chunk) });
       const waitMs = startedAt + ((sent + chunk) * 1_000) / rate - now();
