@@ -115,6 +115,7 @@ async function main(): Promise<void> {
     const inflight = await inflightFigure(ctx, workload.messages, expected);
     const extras = await hotTaskAndRebuild(ctx, workload.messages, expected, throughput, inflight);
     const basis = freshnessBasis(throughput, inflight, options.freshInflight);
+    const profile = options.profile ? await profileFigure(ctx, topic, expected, total) : null;
     if (options.projectorOnly) {
       // Figure 3 still reads through the API, here on an index of its own (figure 4's large one is not built).
       const freshAlias = names.name('fresh-api');
@@ -141,13 +142,12 @@ async function main(): Promise<void> {
       const memory = await memoryFigure(ctx, workload.messages, events);
       const facts = runFacts(names.runId, startedAt, options, machine, expected.size, workload);
       const file = join(REPO, 'bench/results', `${names.runId}.json`);
-      const projectorFigures = { throughput, inflight, memory, freshness, ...extras };
+      const projectorFigures = { throughput, inflight, memory, freshness, profile, ...extras };
       const document = projectorOnlyDocument(facts, projectorFigures);
       writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
       process.stdout.write(`${projectorOnlyReport(facts, projectorFigures)}\n\nresults: ${file}\n`);
       return;
     }
-    const profile = options.profile ? await profileFigure(ctx, topic, expected, total) : null;
     const perEvent = await perEventFigure(ctx, topic, total);
     const memory = await memoryFigure(ctx, workload.messages, events);
 

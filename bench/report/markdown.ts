@@ -201,6 +201,10 @@ export function projectorOnlyReport(facts: RunFacts, f: ProjectorFigures): strin
     '',
     table(['fig', 'figure', 'median', 'spread', 'target'], rows),
     '',
+    'Self time of the projector (V8 sampling profile of an extra, unmeasured natural-stream run):',
+    '',
+    profileLines(f),
+    '',
     sweepTable(f.memory),
   ].join('\n');
 }

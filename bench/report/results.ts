@@ -38,7 +38,7 @@ export interface Figures {
 /** What `--projector-only` measures: figure 1 at every level, the hot task, the rebuild, 3 and 5. */
 export type ProjectorFigures = Pick<
   Figures,
-  'throughput' | 'inflight' | 'memory' | 'freshness' | 'hotTask' | 'rebuild'
+  'throughput' | 'inflight' | 'memory' | 'freshness' | 'hotTask' | 'rebuild' | 'profile'
 >;
 
 export interface RunFacts {
@@ -133,6 +133,7 @@ export function projectorOnlyDocument(
       runs: t.projector.reps.map(({ hotThreads: _h, profileFile: _p, ...rep }) => rep),
     },
     freshness: freshnessResults(f.freshness),
+    profile: f.profile,
     memory: {
       projector_peak_rss_mb: max(projectorPeaks(f)),
       batch_sweep: memory.batch,
