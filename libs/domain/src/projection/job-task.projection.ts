@@ -5,8 +5,8 @@ import { documentFromFacts, factsFromDocument } from './task-facts.codec';
 import {
   assertSameTask,
   emptyFacts,
-  factsOfEvent,
   hasEvent,
+  joinEvent,
   joinFacts,
   type TaskFacts,
 } from './task-facts.model';
@@ -38,7 +38,7 @@ export function projectJobTask(
     if (hasEvent(facts, event.event_id)) {
       duplicates.push(event);
     } else {
-      joinFacts(facts, factsOfEvent(event));
+      joinEvent(facts, event);
       applied.push(event);
     }
   }

@@ -86,7 +86,16 @@ function sum(counts: ReadonlyMap<string, number>): number {
   return total;
 }
 
-// fromEntries defines own properties, so an event_id such as "__proto__" is stored as data, not as a prototype.
 function sortedRecord(counts: ReadonlyMap<string, number>): Record<string, number> {
-  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const record: Record<string, number> = {};
+  // The default sort compares UTF-16 code units, like `<`: the order documentFromFacts promises.
+  for (const id of [...counts.keys()].sort()) {
+    const count = counts.get(id) ?? 0;
+    // Assigning "__proto__" would set the prototype: an event_id is data, so it is defined as an own property.
+    if (id === '__proto__') Object.defineProperty(record, id, { ...DATA_PROPERTY, value: count });
+    else record[id] = count;
+  }
+  return record;
 }
+
+const DATA_PROPERTY = { enumerable: true, writable: true, configurable: true } as const;

@@ -5,7 +5,7 @@ import type { JobTaskDocument } from '../job-task-document';
 import { projectJobTask } from './job-task.projection';
 import { documentFromFacts } from './task-facts.codec';
 import { combineFacts, foldEvent, joinWindowFacts } from './task-facts.fold';
-import type { TaskFacts } from './task-facts.model';
+import { emptyFacts, joinEvent, joinFacts, type TaskFacts } from './task-facts.model';
 
 const RUNS = { numRuns: 300 };
 
@@ -84,6 +84,27 @@ describe(combineFacts.name, () => {
 
         expect(stored(sut.document)).toEqual(stored(projectJobTask(null, events).document));
         expect(pieces.map((p) => documentFromFacts(p))).toEqual(before);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe(joinEvent.name, () => {
+  it('should fold each event into non-empty facts exactly as joinFacts joins the facts of that event alone', () => {
+    fc.assert(
+      fc.property(deliveryArb(), ({ arrival }) => {
+        const [first] = arrival;
+        if (first === undefined) return;
+        let sut = emptyFacts(first);
+        let viaJoin = emptyFacts(first);
+        for (const event of arrival) {
+          sut = joinEvent(sut, event);
+          viaJoin = joinFacts(viaJoin, joinEvent(emptyFacts(event), event));
+        }
+        expect(JSON.stringify(documentFromFacts(sut))).toBe(
+          JSON.stringify(documentFromFacts(viaJoin)),
+        );
       }),
       RUNS,
     );

@@ -4,8 +4,8 @@ import { documentFromFacts, factsFromDocument } from './task-facts.codec';
 import {
   assertSameTask,
   emptyFacts,
-  factsOfEvent,
   hasEvent,
+  joinEvent,
   joinFacts,
   type TaskFacts,
 } from './task-facts.model';
@@ -24,12 +24,17 @@ export function foldEvent(
   const target = facts ?? emptyFacts(event);
   assertSameTask(target.task, event);
   if (hasEvent(target, event.event_id)) return { facts: target, added: false };
-  return { facts: joinFacts(target, factsOfEvent(event)), added: true };
+  return { facts: joinEvent(target, event), added: true };
 }
 
 /** Every event_id the facts were built from. */
 export function eventIdsOf(facts: TaskFacts): string[] {
   return [...facts.lifecycleIds, ...facts.resourceSucceeded.keys(), ...facts.resourceFailed.keys()];
+}
+
+/** How many event ids the facts hold (the length of eventIdsOf, without building it). */
+function eventCountOf(facts: TaskFacts): number {
+  return facts.lifecycleIds.size + facts.resourceSucceeded.size + facts.resourceFailed.size;
 }
 
 export interface JoinedDocument {
@@ -56,10 +61,13 @@ export function joinWindowFacts(
   current: JobTaskDocument | null,
   window: TaskFacts,
 ): JoinedDocument {
-  if (current !== null) assertSameTask(current, window.task);
-  const facts = current === null ? emptyFacts(window.task) : factsFromDocument(current);
+  // A new document is the window's facts alone: rendering them unjoined saves a copy (the join with empty facts).
+  if (current === null)
+    return { document: documentFromFacts(window), applied: eventCountOf(window) };
+  assertSameTask(current, window.task);
+  const facts = factsFromDocument(current);
   let applied = 0;
   for (const id of eventIdsOf(window)) if (!hasEvent(facts, id)) applied += 1;
-  if (applied === 0 && current !== null) return { document: current, applied };
+  if (applied === 0) return { document: current, applied };
   return { document: documentFromFacts(joinFacts(facts, window)), applied };
 }

@@ -77,44 +77,46 @@ export function errorFactId(key: ErrorKey): string {
   return JSON.stringify([key[2], key[3]]);
 }
 
-function errorFacts(event: JobTaskEvent, infos: readonly ErrorInfo[]): Map<string, ErrorFact> {
-  const facts = new Map<string, ErrorFact>();
-  infos.forEach((info, position) => {
-    const key: ErrorKey = [event.occurred_at, event.sequence, event.event_id, position];
-    facts.set(errorFactId(key), { key, info });
-  });
-  return facts;
-}
-
-/** The state of a task that has seen exactly this one event. */
-export function factsOfEvent(event: JobTaskEvent): TaskFacts {
-  const facts = emptyFacts(event);
-  const key = eventKeyOf(event);
+/**
+ * Joins one event into `target` (mutating it) and returns `target`: what `joinFacts` does with the facts of that
+ * event alone, without building them (the projector does this for every event it reads; the fold spec ties the two).
+ */
+export function joinEvent(target: TaskFacts, event: JobTaskEvent): TaskFacts {
   switch (event.event_type) {
     case 'job_task.created':
-      facts.lifecycleIds.add(event.event_id);
-      facts.created = { key, fields: event.data };
-      return facts;
+      target.lifecycleIds.add(event.event_id);
+      target.created = pick(
+        target.created,
+        { key: eventKeyOf(event), fields: event.data },
+        earliestCreated,
+      );
+      return target;
     case 'job_task.started':
-      facts.lifecycleIds.add(event.event_id);
-      facts.started = key;
-      return facts;
+      target.lifecycleIds.add(event.event_id);
+      target.started = pick(target.started, eventKeyOf(event), earliestKey);
+      return target;
     case 'job_task.resource_succeeded':
-      facts.resourceSucceeded.set(event.event_id, event.data.count);
-      return facts;
+      joinCount(target.resourceSucceeded, event.event_id, event.data.count);
+      return target;
     case 'job_task.resource_failed':
-      facts.resourceFailed.set(event.event_id, event.data.count);
-      facts.errors = errorFacts(event, event.data.error === null ? [] : [event.data.error]);
-      return facts;
+      joinCount(target.resourceFailed, event.event_id, event.data.count);
+      if (event.data.error !== null) joinErrorInfos(target.errors, event, [event.data.error]);
+      return target;
     case 'job_task.succeeded':
     case 'job_task.failed': {
       const { success_count, failure_count } = event.data;
       const status = event.event_type === 'job_task.succeeded' ? 'SUCCESS' : 'FAILURE';
-      facts.lifecycleIds.add(event.event_id);
-      facts.terminal = { key, status, success_count, failure_count };
+      target.lifecycleIds.add(event.event_id);
+      const terminal: TerminalState = {
+        key: eventKeyOf(event),
+        status,
+        success_count,
+        failure_count,
+      };
+      target.terminal = pick(target.terminal, terminal, latestTerminal);
       if (event.event_type === 'job_task.failed')
-        facts.errors = errorFacts(event, event.data.errors);
-      return facts;
+        joinErrorInfos(target.errors, event, event.data.errors);
+      return target;
     }
     default: {
       const unreachable: never = event;
@@ -123,22 +125,33 @@ export function factsOfEvent(event: JobTaskEvent): TaskFacts {
   }
 }
 
+function joinErrorInfos(
+  errors: Map<string, ErrorFact>,
+  event: JobTaskEvent,
+  infos: readonly ErrorInfo[],
+): void {
+  infos.forEach((info, position) => {
+    const key: ErrorKey = [event.occurred_at, event.sequence, event.event_id, position];
+    joinError(errors, errorFactId(key), { key, info });
+  });
+}
+
 /** Joins `source` into `target` (mutating it) and returns `target`. */
 export function joinFacts(target: TaskFacts, source: TaskFacts): TaskFacts {
   source.lifecycleIds.forEach((id) => target.lifecycleIds.add(id));
   joinCounts(target.resourceSucceeded, source.resourceSucceeded);
   joinCounts(target.resourceFailed, source.resourceFailed);
-  target.created = pick(target.created, source.created, (a, b) => earliestCreated(a, b));
-  target.started = pick(target.started, source.started, (a, b) =>
-    compareEventKeys(a, b) <= 0 ? a : b,
-  );
+  target.created = pick(target.created, source.created, earliestCreated);
+  target.started = pick(target.started, source.started, earliestKey);
   target.terminal = pick(target.terminal, source.terminal, latestTerminal);
-  source.errors.forEach((fact, id) => {
-    const existing = target.errors.get(id);
-    const keep = existing === undefined || compareCanonical(fact, existing) < 0 ? fact : existing;
-    target.errors.set(id, keep);
-  });
+  source.errors.forEach((fact, id) => joinError(target.errors, id, fact));
   return target;
+}
+
+function joinError(errors: Map<string, ErrorFact>, id: string, fact: ErrorFact): void {
+  const existing = errors.get(id);
+  const keep = existing === undefined || compareCanonical(fact, existing) < 0 ? fact : existing;
+  errors.set(id, keep);
 }
 
 function pick<T>(a: T | null, b: T | null, choose: (a: T, b: T) => T): T | null {
@@ -149,7 +162,15 @@ function pick<T>(a: T | null, b: T | null, choose: (a: T, b: T) => T): T | null 
 
 // Two counts for one event_id only arise from an emitter reusing ids; max keeps the join order-independent.
 function joinCounts(target: Map<string, number>, source: ReadonlyMap<string, number>): void {
-  source.forEach((count, id) => target.set(id, Math.max(count, target.get(id) ?? count)));
+  source.forEach((count, id) => joinCount(target, id, count));
+}
+
+function joinCount(target: Map<string, number>, id: string, count: number): void {
+  target.set(id, Math.max(count, target.get(id) ?? count));
+}
+
+function earliestKey(a: EventKey, b: EventKey): EventKey {
+  return compareEventKeys(a, b) <= 0 ? a : b;
 }
 
 function earliestCreated(a: CreatedFact, b: CreatedFact): CreatedFact {
