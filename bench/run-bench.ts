@@ -1,10 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildApiIndex } from './figures/api-index';
-import { apiLatencyFigure } from './figures/api-latency.figure';
-import { apiSizesFigure } from './figures/api-sizes.figure';
-import { benchQueries } from './figures/api-queries';
+import { apiFigures, startApiReaders } from './figures/api-part';
 import { freshnessFigure } from './figures/freshness.figure';
 import { inflightFigure } from './figures/inflight.figure';
 import { memoryFigure } from './figures/memory.figure';
@@ -20,12 +17,16 @@ import type { BenchContext } from './lib/context';
 import { benchElasticsearch, createReadModelIndex } from './lib/elastic';
 import { benchKafka, createTopic, produceAll } from './lib/kafka';
 import { log } from './lib/log';
-import { peakRssMb } from './lib/proc';
 import { RunNames } from './lib/run-names';
 import { machineInfo, REPO, stackUp, waitForElasticsearch } from './lib/stack';
 import { decodeAll, expectedDocuments, generateWorkload } from './lib/workload';
-import { markdownReport, projectorOnlyReport } from './report/markdown';
-import { projectorOnlyDocument, resultsDocument, type RunFacts } from './report/results';
+import { apiOnlyReport, markdownReport, projectorOnlyReport } from './report/markdown';
+import {
+  apiOnlyDocument,
+  projectorOnlyDocument,
+  resultsDocument,
+  type RunFacts,
+} from './report/results';
 
 function gitFacts(): RunFacts['git'] {
   const git = (...args: string[]): string =>
@@ -36,8 +37,6 @@ function gitFacts(): RunFacts['git'] {
     uncommittedAppAndLibFiles: dirty === '' ? 0 : dirty.split('\n').length,
   };
 }
-
-const DAY_MS = 86_400_000;
 
 function runFacts(
   runId: string,
@@ -62,12 +61,6 @@ function runFacts(
       byType: workload.byType,
     },
   };
-}
-
-function busiestDomain(domains: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const d of domains) counts.set(d, (counts.get(d) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 }
 
 async function main(): Promise<void> {
@@ -103,6 +96,14 @@ async function main(): Promise<void> {
     const workload = generateWorkload(options.tasks, options.events, options.seed);
     const events = decodeAll(workload.messages);
     const expected = expectedDocuments(events);
+    if (options.apiOnly) {
+      const f = await apiFigures(ctx, expected, await startApiReaders(ctx, expected, apis));
+      const facts = runFacts(names.runId, startedAt, options, machine, expected.size, workload);
+      const file = join(REPO, 'bench/results', `${names.runId}.json`);
+      writeFileSync(file, `${JSON.stringify(apiOnlyDocument(facts, f), null, 2)}\n`);
+      process.stdout.write(`${apiOnlyReport(facts, f)}\n\nresults: ${file}\n`);
+      return;
+    }
     const total = workload.messages.length;
     const topic = names.name('events');
     await createTopic(ctx.kafka, topic, options.partitions);
@@ -151,58 +152,18 @@ async function main(): Promise<void> {
     const perEvent = await perEventFigure(ctx, topic, total);
     const memory = await memoryFigure(ctx, workload.messages, events);
 
-    const alias = names.name('api');
-    log(`building the API index (${options.apiDocs} documents)`);
-    const apiIndex = await buildApiIndex(ctx.es, alias, [...expected.values()], options.apiDocs);
-    log(
-      `API index: ${apiIndex.documents} documents, ${Math.round(apiIndex.storeMb)} MiB, loaded in ${Math.round(apiIndex.loadMs / 1000)} s`,
-    );
-    const uncached = await startApi(build, {
-      alias,
-      redisPrefix: names.redisPrefix,
-      cache: false,
-      name: 'api-uncached',
-      ...(options.profile && { profileBase: join(workDir, 'api') }),
-    });
-    apis.push(uncached);
-    const cached = await startApi(build, {
-      alias,
-      redisPrefix: names.redisPrefix,
-      cache: true,
-      name: 'api-cached',
-    });
-    apis.push(cached);
-
+    const readers = await startApiReaders(ctx, expected, apis);
     const freshness = await freshnessFigure(ctx, {
-      alias,
+      alias: readers.alias,
       domains: workload.domains,
       ...basis,
-      cached,
-      uncached,
+      cached: readers.cached,
+      uncached: readers.uncached,
     });
     log(
       `freshness: API p50 ${Math.round(freshness.api.all.p50)} ms, p99 ${Math.round(freshness.api.all.p99)} ms`,
     );
-    const firstCreated = Math.min(
-      ...[...expected.values()].map((d) => Date.parse(d.created_at ?? '9999-01-01')),
-    );
-    const busiest = busiestDomain([...expected.values()].map((d) => d.domain_id));
-    const queries = benchQueries(
-      busiest,
-      Math.floor(firstCreated / DAY_MS) * DAY_MS,
-      apiIndex.copies,
-    );
-    const api = await apiLatencyFigure(ctx, alias, queries, uncached, cached);
-    const apiBySize = await apiSizesFigure(
-      ctx,
-      [...expected.values()],
-      { tasks: options.apiDocs, index: apiIndex, figure: api },
-      (index) => benchQueries(busiest, Math.floor(firstCreated / DAY_MS) * DAY_MS, index.copies),
-    );
-    const apiPeakRssMb = {
-      uncached: peakRssMb(uncached.child.pid),
-      cached: peakRssMb(cached.child.pid),
-    };
+    const apiPart = await apiFigures(ctx, expected, readers);
 
     const facts = runFacts(names.runId, startedAt, options, machine, expected.size, workload);
     const figures = {
@@ -210,11 +171,8 @@ async function main(): Promise<void> {
       inflight,
       perEvent,
       freshness,
-      apiIndex,
-      api,
-      apiBySize,
+      ...apiPart,
       memory,
-      apiPeakRssMb,
       profile,
       ...extras,
     };

@@ -23,6 +23,8 @@ export interface BenchOptions {
   inflightLevels: number[];
   /** Only the projector's figures (1 at every level, hot task, rebuild, 3, 5): no per-event baseline, no figure 4. */
   projectorOnly: boolean;
+  /** Figure 4 alone: no topic, no projector, no freshness. */
+  apiOnly: boolean;
   /** Resource events of the hot task, dealt through the natural stream (0 = no hot-task figure). */
   hotEvents: number;
   hotReps: number;
@@ -57,6 +59,7 @@ const DEFAULTS: BenchOptions = {
   inflightSweep: [1_000, 10_000],
   inflightLevels: [2_000, 10_000],
   projectorOnly: false,
+  apiOnly: false,
   hotEvents: 20_000,
   hotReps: 3,
   rebuildReps: 3,
@@ -107,6 +110,7 @@ const FLAGS: Record<string, [keyof BenchOptions, Kind]> = {
   '--inflight-sweep': ['inflightSweep', 'list'],
   '--inflight-levels': ['inflightLevels', 'list'],
   '--projector-only': ['projectorOnly', 'flag'],
+  '--api-only': ['apiOnly', 'flag'],
   '--hot-events': ['hotEvents', 'int'],
   '--hot-reps': ['hotReps', 'int'],
   '--rebuild-reps': ['rebuildReps', 'int'],
@@ -152,6 +156,8 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         (argv[(i += 1)] ?? '').split(',').map((part) => parseCount(flag, part.trim())),
       );
   }
+  if (given.get('apiOnly') === true && given.get('projectorOnly') === true)
+    throw new Error(`--api-only and --projector-only exclude each other\n${USAGE}`);
   const quick = given.get('quick') === true;
   return { ...DEFAULTS, ...(quick ? QUICK : {}), ...Object.fromEntries(given) };
 }

@@ -6,7 +6,7 @@ import { check, int, mb, ms, range, sec, x } from './format';
 import { profileLines } from './profile-lines';
 import { freshnessRows } from './freshness-rows';
 import { cpuMicrosPerEvent, extraProjectorRows, inflightRows } from './projector-levels';
-import type { Figures, ProjectorFigures, RunFacts } from './results';
+import type { ApiFigures, Figures, ProjectorFigures, RunFacts } from './results';
 
 function workLine(t: Figures['throughput']): string {
   const reps = t.projector.reps;
@@ -206,5 +206,16 @@ export function projectorOnlyReport(facts: RunFacts, f: ProjectorFigures): strin
     profileLines(f),
     '',
     sweepTable(f.memory),
+  ].join('\n');
+}
+
+/** `--api-only`: figure 4 per query and by index size. */
+export function apiOnlyReport(facts: RunFacts, f: ApiFigures): string {
+  return [
+    `**API index:** ${int(f.apiIndex.documents)} documents (copies of ${int(facts.workload.tasks)} simulated tasks, seed ${facts.options.seed}); ${facts.options.connections} connections. Run ${facts.runId}.`,
+    '',
+    perQueryTable(f.api),
+    '',
+    apiSizesTable(f.apiBySize),
   ].join('\n');
 }

@@ -41,6 +41,9 @@ export type ProjectorFigures = Pick<
   'throughput' | 'inflight' | 'memory' | 'freshness' | 'hotTask' | 'rebuild' | 'profile'
 >;
 
+/** What `--api-only` measures: figure 4 at every size (no projector, no freshness). */
+export type ApiFigures = Pick<Figures, 'apiIndex' | 'api' | 'apiBySize' | 'apiPeakRssMb'>;
+
 export interface RunFacts {
   runId: string;
   startedAt: Date;
@@ -179,16 +182,7 @@ export function resultsDocument(facts: RunFacts, f: Figures): Record<string, unk
       profile: f.profile,
     },
     freshness: freshnessResults(f.freshness),
-    api: {
-      list_p50_ms: f.api.list.api.p50.median,
-      list_p50_ratio_to_direct: f.api.list.p50Ratio,
-      stat_p50_ms: f.api.stat.api.p50.median,
-      stat_p50_ratio_to_direct: f.api.stat.p50Ratio,
-      cache_hit_p50_ms: f.api.cacheHits.c1.p50.median,
-      ...apiSizeResults(f.apiBySize),
-      index: f.apiIndex,
-      ...f.api,
-    },
+    api: apiSection(f),
     memory: {
       projector_peak_rss_mb: max(peaks),
       api_peak_rss_mb: max([f.apiPeakRssMb.uncached, f.apiPeakRssMb.cached]),
@@ -207,5 +201,30 @@ export function resultsDocument(facts: RunFacts, f: Figures): Record<string, unk
       ...f.api.discarded,
       ...f.apiBySize.filter((s) => s.figure !== f.api).flatMap((s) => s.figure.discarded),
     ],
+  };
+}
+
+function apiSection(f: ApiFigures) {
+  return {
+    list_p50_ms: f.api.list.api.p50.median,
+    list_p50_ratio_to_direct: f.api.list.p50Ratio,
+    stat_p50_ms: f.api.stat.api.p50.median,
+    stat_p50_ratio_to_direct: f.api.stat.p50Ratio,
+    cache_hit_p50_ms: f.api.cacheHits.c1.p50.median,
+    ...apiSizeResults(f.apiBySize),
+    index: f.apiIndex,
+    ...f.api,
+  };
+}
+
+/** The results file of `--api-only`: figure 4's keys, the same as a full run's `api` section. */
+export function apiOnlyDocument(facts: RunFacts, f: ApiFigures): Record<string, unknown> {
+  return {
+    ...runHeader(facts),
+    api: apiSection(f),
+    memory: {
+      api_peak_rss_mb: Math.max(f.apiPeakRssMb.uncached ?? 0, f.apiPeakRssMb.cached ?? 0),
+      api_peak_rss_by_instance_mb: f.apiPeakRssMb,
+    },
   };
 }
