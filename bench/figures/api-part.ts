@@ -4,13 +4,21 @@ import { startApi, type RunningApi } from '../lib/api-process';
 import type { BenchContext } from '../lib/context';
 import { log } from '../lib/log';
 import { peakRssMb } from '../lib/proc';
-import type { ApiFigures } from '../report/results';
 import { buildApiIndex, type ApiIndex } from './api-index';
-import { apiLatencyFigure } from './api-latency.figure';
+import { apiLatencyFigure, type ApiLatencyFigure } from './api-latency.figure';
 import { benchQueries } from './api-queries';
-import { apiSizesFigure } from './api-sizes.figure';
+import { apiSizesFigure, type ApiSizeFigure } from './api-sizes.figure';
 
 const DAY_MS = 86_400_000;
+
+/** Figure 4: the large index, the query mix on it, the mix at every `--api-sizes` size, and the APIs' peak RSS. */
+export interface ApiFigures {
+  apiIndex: ApiIndex;
+  api: ApiLatencyFigure;
+  /** Figure 4 at every `--api-sizes` size (the main one included). */
+  apiBySize: ApiSizeFigure[];
+  apiPeakRssMb: { uncached: number | null; cached: number | null };
+}
 
 /** Figure 4's large index and the two API instances that read it: as deployed (cache on) and with the cache off. */
 export interface ApiReaders {

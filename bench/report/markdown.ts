@@ -6,7 +6,8 @@ import { check, int, mb, ms, range, sec, x } from './format';
 import { profileLines } from './profile-lines';
 import { freshnessRows } from './freshness-rows';
 import { cpuMicrosPerEvent, extraProjectorRows, inflightRows } from './projector-levels';
-import type { ApiFigures, Figures, ProjectorFigures, RunFacts } from './results';
+import type { ApiFigures } from '../figures/api-part';
+import type { Figures, ProjectorFigures, RunFacts } from './results';
 
 function workLine(t: Figures['throughput']): string {
   const reps = t.projector.reps;

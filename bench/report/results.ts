@@ -1,6 +1,4 @@
-import type { ApiIndex } from '../figures/api-index';
-import type { ApiLatencyFigure } from '../figures/api-latency.figure';
-import type { ApiSizeFigure } from '../figures/api-sizes.figure';
+import type { ApiFigures } from '../figures/api-part';
 import type { FreshnessFigure } from '../figures/freshness.figure';
 import type { HotTaskFigure } from '../figures/hot-task.figure';
 import { writesPerTask, type InflightLevel } from '../figures/inflight.figure';
@@ -19,17 +17,12 @@ import {
   rebuildResults,
 } from './projector-levels';
 
-export interface Figures {
+export interface Figures extends ApiFigures {
   throughput: ThroughputFigure;
   inflight: InflightLevel[];
   perEvent: PerEventFigure;
   freshness: FreshnessFigure & { discarded: string[] };
-  apiIndex: ApiIndex;
-  api: ApiLatencyFigure;
-  /** Figure 4 at every `--api-sizes` size (the main one included). */
-  apiBySize: ApiSizeFigure[];
   memory: MemoryFigure;
-  apiPeakRssMb: { uncached: number | null; cached: number | null };
   profile: ProfileFigure | null;
   hotTask: HotTaskFigure | null;
   rebuild: RebuildFigure | null;
@@ -40,9 +33,6 @@ export type ProjectorFigures = Pick<
   Figures,
   'throughput' | 'inflight' | 'memory' | 'freshness' | 'hotTask' | 'rebuild' | 'profile'
 >;
-
-/** What `--api-only` measures: figure 4 at every size (no projector, no freshness). */
-export type ApiFigures = Pick<Figures, 'apiIndex' | 'api' | 'apiBySize' | 'apiPeakRssMb'>;
 
 export interface RunFacts {
   runId: string;
