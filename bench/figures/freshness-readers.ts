@@ -32,7 +32,7 @@ export async function pollApi(
   pending: Set<Probe>,
   until: () => boolean,
 ): Promise<void> {
-  while (!until()) {
+  await everyTick(until, async () => {
     const tick = now();
     for (const probe of pending) if (tick >= probe.sentAt + PROBE_TIMEOUT_MS) pending.delete(probe);
     const byDomain = new Map<string, Probe[]>();
@@ -43,19 +43,51 @@ export async function pollApi(
     }
     await Promise.all(
       [...byDomain].map(async ([domainId, probes]) => {
-        const seen = await searchStatuses(
+        const rows = await searchStatuses(
           api,
           domainId,
           probes.map((p) => p.jobTaskId),
         );
-        const seenAt = now();
-        for (const probe of probes) {
-          if (seen.get(probe.jobTaskId) !== probe.status) continue;
-          probe.visibleAt[reader] = seenAt;
-          pending.delete(probe);
-        }
+        markSeen(probes, statusById(rows), reader, pending);
       }),
     );
+  });
+}
+
+/**
+ * One search per tick for every probe not yet seen by a search (refreshed segments only, unlike GET). No deadline
+ * per probe: the figure watches this reader's `pending` to know the projector has caught up, and clears it itself.
+ */
+export async function pollElasticsearch(
+  ctx: BenchContext,
+  alias: string,
+  pending: Set<Probe>,
+  until: () => boolean,
+): Promise<void> {
+  await everyTick(until, async () => {
+    const ids = [...pending].map((p) => p.jobTaskId);
+    if (ids.length === 0) return;
+    const res = await ctx.es
+      .search<StatusRow>({
+        index: alias,
+        size: ids.length,
+        query: { terms: { job_task_id: ids } },
+        _source: ['job_task_id', 'status'],
+      })
+      .catch(() => null);
+    const rows = res?.hits.hits.flatMap((h) => (h._source ? [h._source] : [])) ?? [];
+    markSeen([...pending], statusById(rows), 'es', pending);
+  });
+}
+
+interface StatusRow {
+  job_task_id?: string;
+  status?: string;
+}
+
+async function everyTick(until: () => boolean, tick: () => Promise<void>): Promise<void> {
+  while (!until()) {
+    await tick();
     await sleep(POLL_MS);
   }
 }
@@ -64,7 +96,7 @@ async function searchStatuses(
   api: RunningApi,
   domainId: string,
   ids: string[],
-): Promise<Map<string | undefined, string | undefined>> {
+): Promise<StatusRow[]> {
   const body = JSON.stringify({
     domain_id: domainId,
     query: {
@@ -78,42 +110,29 @@ async function searchStatuses(
     headers: { 'content-type': 'application/json' },
     body,
   }).catch(() => null);
-  const answer = res?.ok
-    ? ((await res.json()) as { results?: { job_task_id?: string; status?: string }[] })
-    : null;
-  return new Map((answer?.results ?? []).map((r) => [r.job_task_id, r.status]));
+  const answer = res?.ok ? ((await res.json()) as { results?: StatusRow[] }) : null;
+  return answer?.results ?? [];
 }
 
-/** One search per tick for every probe not yet seen by a search (refreshed segments only, unlike GET). */
-export async function pollElasticsearch(
-  ctx: BenchContext,
-  alias: string,
+function statusById(rows: readonly StatusRow[]): Map<string, string> {
+  const statuses = new Map<string, string>();
+  for (const { job_task_id, status } of rows)
+    if (job_task_id !== undefined && status !== undefined) statuses.set(job_task_id, status);
+  return statuses;
+}
+
+/** A probe is seen once its task shows the probe's status; it then leaves `pending`. */
+function markSeen(
+  probes: readonly Probe[],
+  statuses: ReadonlyMap<string, string>,
+  reader: Reader,
   pending: Set<Probe>,
-  until: () => boolean,
-): Promise<void> {
-  while (!until()) {
-    const ids = [...pending].map((p) => p.jobTaskId);
-    if (ids.length > 0) {
-      const res = await ctx.es
-        .search<{ job_task_id: string; status: string }>({
-          index: alias,
-          size: ids.length,
-          query: { terms: { job_task_id: ids } },
-          _source: ['job_task_id', 'status'],
-        })
-        .catch(() => null);
-      const seenAt = now();
-      const status = new Map(
-        res?.hits.hits.map((h) => [h._source?.job_task_id, h._source?.status]) ?? [],
-      );
-      for (const probe of pending) {
-        if (status.get(probe.jobTaskId) === probe.status) {
-          probe.visibleAt.es = seenAt;
-          pending.delete(probe);
-        }
-      }
-    }
-    await sleep(POLL_MS);
+): void {
+  const seenAt = now();
+  for (const probe of probes) {
+    if (statuses.get(probe.jobTaskId) !== probe.status) continue;
+    probe.visibleAt[reader] = seenAt;
+    pending.delete(probe);
   }
 }
 
