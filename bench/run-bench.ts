@@ -63,6 +63,13 @@ function runFacts(
   };
 }
 
+/** The results file (bench/results/<run>.json, git-ignored) and the markdown report on stdout. */
+function writeResults(runId: string, document: Record<string, unknown>, report: string): void {
+  const file = join(REPO, 'bench/results', `${runId}.json`);
+  writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
+  process.stdout.write(`${report}\n\nresults: ${file}\n`);
+}
+
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
   const names = new RunNames();
@@ -99,9 +106,7 @@ async function main(): Promise<void> {
     if (options.apiOnly) {
       const f = await apiFigures(ctx, expected, await startApiReaders(ctx, expected, apis));
       const facts = runFacts(names.runId, startedAt, options, machine, expected.size, workload);
-      const file = join(REPO, 'bench/results', `${names.runId}.json`);
-      writeFileSync(file, `${JSON.stringify(apiOnlyDocument(facts, f), null, 2)}\n`);
-      process.stdout.write(`${apiOnlyReport(facts, f)}\n\nresults: ${file}\n`);
+      writeResults(names.runId, apiOnlyDocument(facts, f), apiOnlyReport(facts, f));
       return;
     }
     const total = workload.messages.length;
@@ -142,11 +147,12 @@ async function main(): Promise<void> {
       });
       const memory = await memoryFigure(ctx, workload.messages, events);
       const facts = runFacts(names.runId, startedAt, options, machine, expected.size, workload);
-      const file = join(REPO, 'bench/results', `${names.runId}.json`);
       const projectorFigures = { throughput, inflight, memory, freshness, profile, ...extras };
-      const document = projectorOnlyDocument(facts, projectorFigures);
-      writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
-      process.stdout.write(`${projectorOnlyReport(facts, projectorFigures)}\n\nresults: ${file}\n`);
+      writeResults(
+        names.runId,
+        projectorOnlyDocument(facts, projectorFigures),
+        projectorOnlyReport(facts, projectorFigures),
+      );
       return;
     }
     const perEvent = await perEventFigure(ctx, topic, total);
@@ -176,9 +182,7 @@ async function main(): Promise<void> {
       profile,
       ...extras,
     };
-    const file = join(REPO, 'bench/results', `${names.runId}.json`);
-    writeFileSync(file, `${JSON.stringify(resultsDocument(facts, figures), null, 2)}\n`);
-    process.stdout.write(`${markdownReport(facts, figures)}\n\nresults: ${file}\n`);
+    writeResults(names.runId, resultsDocument(facts, figures), markdownReport(facts, figures));
   } finally {
     for (const api of apis) await api.child.stop();
     if (options.keep)

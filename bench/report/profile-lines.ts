@@ -1,5 +1,5 @@
 import type { ProfileSummary } from '../lib/cpu-profile';
-import type { Figures, ProjectorFigures } from './results';
+import type { Figures } from './results';
 
 const pct = (share: number): string => `${Math.round(share * 100)} %`;
 
@@ -13,7 +13,7 @@ function line(label: string, p: ProfileSummary, areas = 8, functions = 5): strin
 }
 
 /** Where the node processes spend their time, from the V8 profiles of the profiled runs (self time). */
-export function profileLines(f: ProjectorFigures & Partial<Pick<Figures, 'api'>>): string {
+export function profileLines(f: Pick<Figures, 'profile'> & Partial<Pick<Figures, 'api'>>): string {
   const lines: string[] = [];
   if (f.profile) lines.push(line('projector, one figure-1 run', f.profile.summary));
   if (f.api?.profiles) {

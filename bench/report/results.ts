@@ -213,7 +213,7 @@ export function apiOnlyDocument(facts: RunFacts, f: ApiFigures): Record<string, 
     ...runHeader(facts),
     api: apiSection(f),
     memory: {
-      api_peak_rss_mb: Math.max(f.apiPeakRssMb.uncached ?? 0, f.apiPeakRssMb.cached ?? 0),
+      api_peak_rss_mb: max([f.apiPeakRssMb.uncached, f.apiPeakRssMb.cached]),
       api_peak_rss_by_instance_mb: f.apiPeakRssMb,
     },
   };
