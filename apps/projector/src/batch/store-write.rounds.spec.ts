@@ -29,7 +29,9 @@ class FakeStore {
     return Promise.resolve(found);
   }
 
-  write(_target: WriteTarget, writes: readonly PlannedWrite[]): Promise<ItemOutcome[]> {
+  readonly limits = { maxDocs: 1_000, maxBytes: 1_048_576 };
+
+  writeBulk(_target: WriteTarget, writes: readonly PlannedWrite[]): Promise<ItemOutcome[]> {
     this.writes += 1;
     this.beforeWrite();
     this.beforeWrite = () => undefined;

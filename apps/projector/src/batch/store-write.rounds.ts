@@ -3,11 +3,13 @@ import { JobTasksRepository } from '../elasticsearch/job-tasks.repository';
 import { ProjectorMetrics } from '../metrics/projector.metrics';
 import { MAX_WRITE_ROUNDS } from '../projector.settings';
 import type {
+  ItemOutcome,
   PlannedWrite,
   Rejection,
   StoredDocument,
   WriteTarget,
 } from '../core/projection.types';
+import { BulkPipeline } from './bulk.pipeline';
 import { markNotDurable, type NotDurable } from './offset-commit.rule';
 import { planTaskWrite } from './task-write.plan';
 import type { TaskGroup, TaskPiece } from './write-window';
@@ -112,18 +114,27 @@ export class StoreWriteRounds {
     }
   }
 
-  /** One fold + bulk over every open task; returns the ids to re-read before the next round. */
+  /**
+   * One fold + bulk over every open task; returns the ids to re-read before the next round. The bulk requests go
+   * out while the rest is still being folded (BulkPipeline); their outcomes are applied once all have answered.
+   */
   private async writeRound(
     tasks: Map<string, TaskState>,
     target: WriteTarget,
     outcome: StoreOutcome,
   ): Promise<Set<string>> {
     const planned: { state: TaskState; write: PlannedWrite; taken: number }[] = [];
+    const bulks = new BulkPipeline(
+      (writes) => this.timedBulk(target, writes),
+      this.repository.limits,
+    );
     for (const state of [...tasks.values()]) {
       const pieces = state.remaining.slice(0, state.window);
       const plan = planTaskWrite(state.group, pieces, state.current);
       if (plan.kind === 'write') {
         planned.push({ state, write: plan.write, taken: pieces.length });
+        if (bulks.isFullFor(plan.write)) await bulks.sendChunk();
+        bulks.add(plan.write);
       } else if (plan.kind === 'unchanged') {
         outcome.duplicates += plan.duplicates;
         this.consume(tasks, state, pieces.length, outcome);
@@ -136,13 +147,7 @@ export class StoreWriteRounds {
     }
     const toRead = new Set<string>();
     if (planned.length === 0) return toRead;
-    const stopTimer = this.metrics.bulkSeconds.startTimer();
-    const results = await this.repository
-      .write(
-        target,
-        planned.map((p) => p.write),
-      )
-      .finally(() => stopTimer());
+    const results = await bulks.finish();
     results.forEach((result, i) => {
       const entry = planned[i];
       if (entry === undefined) return;
@@ -195,6 +200,14 @@ export class StoreWriteRounds {
       }
     });
     return toRead;
+  }
+
+  private async timedBulk(
+    target: WriteTarget,
+    writes: readonly PlannedWrite[],
+  ): Promise<ItemOutcome[]> {
+    const stopTimer = this.metrics.bulkSeconds.startTimer();
+    return this.repository.writeBulk(target, writes).finally(() => stopTimer());
   }
 
   private consume(

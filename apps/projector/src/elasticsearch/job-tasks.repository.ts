@@ -33,7 +33,8 @@ export interface RequestLimits {
 /** The only place that reads or writes read-model documents. */
 @Injectable()
 export class JobTasksRepository {
-  private readonly limits: RequestLimits;
+  /** A bulk request's bounds: the caller splits a window's writes by them (batch/bulk.pipeline). */
+  readonly limits: RequestLimits;
 
   constructor(
     @Inject(ELASTICSEARCH_CLIENT) private readonly es: Client,
@@ -63,27 +64,6 @@ export class JobTasksRepository {
     return found;
   }
 
-  /** Bulk requests one after the other (never two in flight); the outcome of each write, index for index. */
-  async write(target: WriteTarget, writes: readonly PlannedWrite[]): Promise<ItemOutcome[]> {
-    const outcomes: ItemOutcome[] = [];
-    let chunk: PlannedWrite[] = [];
-    let bytes = 0;
-    for (const write of writes) {
-      if (
-        chunk.length >= this.limits.maxDocs ||
-        (chunk.length > 0 && bytes + write.json.length > this.limits.maxBytes)
-      ) {
-        outcomes.push(...(await this.writeChunk(target, chunk)));
-        chunk = [];
-        bytes = 0;
-      }
-      chunk.push(write);
-      bytes += write.json.length;
-    }
-    if (chunk.length > 0) outcomes.push(...(await this.writeChunk(target, chunk)));
-    return outcomes;
-  }
-
   private async readChunk(
     target: string,
     ids: readonly string[],
@@ -109,10 +89,8 @@ export class JobTasksRepository {
     }
   }
 
-  private async writeChunk(
-    target: WriteTarget,
-    writes: readonly PlannedWrite[],
-  ): Promise<ItemOutcome[]> {
+  /** One bulk request, within `limits`; the outcome of each write, index for index. */
+  async writeBulk(target: WriteTarget, writes: readonly PlannedWrite[]): Promise<ItemOutcome[]> {
     let response;
     try {
       response = await this.es.bulk({
