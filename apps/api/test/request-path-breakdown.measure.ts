@@ -125,15 +125,15 @@ async function main(): Promise<void> {
     req.resume();
     req.on('end', () => res.end('{}'));
   });
-  // The same answer text as the API's, sent without computing it: what the answer's size costs on loopback.
+  // The same answer text as the API's, sent without computing it: what the answer's size costs on loopback. Keyed
+  // by query, not route: several queries share a route.
   const answers = new Map<string, string>();
-  for (const [query, q] of Object.entries(QUERIES))
-    answers.set(q.path, (await callService(query)).text());
+  for (const query of Object.keys(QUERIES)) answers.set(query, (await callService(query)).text());
   const canned = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
       res.setHeader('content-type', 'application/json; charset=utf-8');
-      res.end(answers.get(req.url ?? '') ?? '{}');
+      res.end(answers.get(decodeURIComponent((req.url ?? '/').slice(1))) ?? '{}');
     });
   });
   const nodeHttpPool = new Pool(await listen(nodeHttp), { connections: 1 });
@@ -167,7 +167,8 @@ async function main(): Promise<void> {
     'in-process': async (query) => (await callService(query)).text(),
     'node http': raw(nodeHttpPool),
     'nest express': raw(apiPool),
-    'canned http': raw(cannedPool),
+    'canned http': (query) =>
+      post(cannedPool, `/${encodeURIComponent(query)}`, JSON.stringify(QUERIES[query]!.body)),
     'empty http': raw(emptyPool),
   };
   // MEASURE_ONLY="nest express" times one target alone, e.g. under --cpu-prof.
@@ -203,9 +204,7 @@ async function main(): Promise<void> {
     for (const query of Object.keys(QUERIES)) {
       const p50 = (name: string): number => median(samples.get(`${query}|${name}`) ?? []);
       const floor = p50('raw undici') || 0;
-      lines.push(
-        `${query} (answer ${Buffer.byteLength(answers.get(QUERIES[query]!.path) ?? '')} bytes)`,
-      );
+      lines.push(`${query} (answer ${Buffer.byteLength(answers.get(query) ?? '')} bytes)`);
       for (const name of Object.keys(targets)) {
         const v = p50(name);
         const key = `${query}|${name}`;

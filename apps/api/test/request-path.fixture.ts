@@ -22,6 +22,17 @@ export const MEASURED_QUERIES: Record<string, MeasuredQuery> = {
       query: { filter: [{ k: 'status', v: 'FAILURE', o: 'not' }], page: { start: 1, limit: 20 } },
     },
   },
+  'list, 100 tasks from 4,901': {
+    kind: 'list',
+    path: '/power_scheduler/v1/job-tasks/search',
+    body: {
+      domain_id: DOMAIN,
+      query: {
+        sort: { keys: [{ key: 'success_count', desc: true }] },
+        page: { start: 4_901, limit: 100 },
+      },
+    },
+  },
   'stat, group by status': {
     kind: 'stat',
     path: '/power_scheduler/v1/job-tasks/stat',
