@@ -4,6 +4,7 @@ import { JsonLogger } from '@app/platform';
 import { NestFactory } from '@nestjs/core';
 import { ProjectorModule } from './projector.module';
 import { RebuildCommand } from './rebuild/rebuild.command';
+import { limitHeapGrowth } from './startup/heap-growth.limit';
 import { CliRebuildProgress } from './rebuild/rebuild-progress.reporter';
 
 function loadConfigOrExit(): ProjectorConfig {
@@ -44,6 +45,7 @@ export async function rebuild(config: ProjectorConfig, logger: JsonLogger): Prom
 
 async function main(argv: readonly string[]): Promise<void> {
   const config = loadConfigOrExit();
+  limitHeapGrowth(config.projector.heapGrowingPercent);
   const logger = new JsonLogger(config.logLevel, 'projector');
   const command = argv[0] ?? 'serve';
   if (command === 'rebuild') return rebuild(config, logger);

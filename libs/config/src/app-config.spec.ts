@@ -77,4 +77,17 @@ describe('loadProjectorConfig', () => {
       /PROJECTOR_CACHE_MAX_DOCS/,
     );
   });
+
+  it('should bound the heap growing factor, 50 % by default and 0 for V8 own heuristic', () => {
+    expect(loadProjectorConfig({}).projector.heapGrowingPercent).toBe(50);
+    expect(
+      loadProjectorConfig({ PROJECTOR_HEAP_GROWING_PERCENT: '0' }).projector.heapGrowingPercent,
+    ).toBe(0);
+    expect(() => loadProjectorConfig({ PROJECTOR_HEAP_GROWING_PERCENT: '-5' })).toThrow(
+      /PROJECTOR_HEAP_GROWING_PERCENT/,
+    );
+    expect(() => loadProjectorConfig({ PROJECTOR_HEAP_GROWING_PERCENT: '301' })).toThrow(
+      /PROJECTOR_HEAP_GROWING_PERCENT/,
+    );
+  });
 });

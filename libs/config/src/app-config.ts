@@ -46,6 +46,12 @@ const projectorEnv = z.object({
   MAX_EVENT_BYTES: positiveInt(1_048_576),
   PROJECTOR_MAX_BATCH_EVENTS: positiveInt(5_000),
   PROJECTOR_RETRY_MAX_MS: positiveInt(30_000),
+  /*
+   * V8 grows the old generation to a multiple of what survived the last full collection; under the projector's
+   * allocation rate it picks ~3×, most of it garbage. 50 caps that at 1.5× (docs/projector.md, "Memory");
+   * 0 leaves V8's own choice.
+   */
+  PROJECTOR_HEAP_GROWING_PERCENT: boundedInt(0, 300, 50),
 });
 
 const apiEnv = z.object({
@@ -115,6 +121,7 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env) {
       maxEventBytes: e.MAX_EVENT_BYTES,
       maxBatchEvents: e.PROJECTOR_MAX_BATCH_EVENTS,
       retryMaxMs: e.PROJECTOR_RETRY_MAX_MS,
+      heapGrowingPercent: e.PROJECTOR_HEAP_GROWING_PERCENT,
     },
     window: projectorWindow(e),
   };

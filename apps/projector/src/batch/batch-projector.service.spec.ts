@@ -93,7 +93,8 @@ describe(BatchProjectorService.name, () => {
 
     expect(last).toEqual({ notDurable: new Map(), failure: null, isolate: new Set() });
     expect(es.calls).toEqual({ mget: 1, bulk: 3, getAlias: 3 });
-    expect(cache.stats).toMatchObject({ docs: 1, hits: 2, misses: 1 });
+    // The succeeded event finished the task: its document is not kept any longer.
+    expect(cache.stats).toMatchObject({ docs: 0, hits: 2, misses: 1 });
     const decoded = decodeBatch(
       events.map((e) => sourceMessage(e)),
       1_048_576,
@@ -104,6 +105,36 @@ describe(BatchProjectorService.name, () => {
         decoded.map((e) => e.event),
       ).document,
     );
+  });
+
+  it('should not keep a finished task, so a late event reads its document once and folds into it', async () => {
+    const { es, sut, cache } = setup();
+    const running = [
+      wireEvent('job_task.created', { job_task_id: 'a' }),
+      wireEvent('job_task.started', { job_task_id: 'a' }),
+    ];
+    const finished = [
+      ...running,
+      wireEvent('job_task.succeeded', { job_task_id: 'a' }),
+      wireEvent('job_task.created', { job_task_id: 'b' }),
+    ];
+    const late = wireEvent('job_task.resource_succeeded', {
+      job_task_id: 'a',
+      data: { count: 3 },
+    });
+
+    await sut.flush(windowOf(finished), target, cache);
+    const kept = cache.stats.docs;
+    const result = await sut.flush(windowOf([late]), target, cache);
+
+    expect(kept).toBe(1);
+    expect(result.failure).toBeNull();
+    expect(es.calls.mget).toBe(1);
+    const all = decodeBatch(
+      [...finished.slice(0, 3), late].map((e) => sourceMessage(e)),
+      1_048_576,
+    ).events.map((e) => e.event);
+    expect(es.docs.get('domain-1:a')?.source).toEqual(projectJobTask(null, all).document);
   });
 
   it('should re-read and fold again when the cached version is stale (another writer), losing nothing', async () => {

@@ -65,7 +65,10 @@ export class BatchProjectorService {
     this.generations.bump(stored.writtenDomains);
     for (const group of window.groups.values()) {
       const settled = stored.settled.get(group.id);
-      if (settled) cache.remember(group.id, settled, group.lastPartition);
+      // A finished task rarely gets another event (a late duplicate costs one mget): caching it would only crowd
+      // out the tasks still running, which will.
+      if (settled && settled.document.finished_at === null)
+        cache.remember(group.id, settled, group.lastPartition);
       else cache.forget(group.id);
     }
 
