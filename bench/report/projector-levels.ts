@@ -2,6 +2,7 @@ import type { HotTaskFigure } from '../figures/hot-task.figure';
 import { highestLevel, writesPerTask, type InflightLevel } from '../figures/inflight.figure';
 import type { RebuildFigure } from '../figures/rebuild.figure';
 import type { ThroughputFigure } from '../figures/throughput.figure';
+import { availableParallelism } from 'node:os';
 import { spread } from '../lib/stats';
 import { check, int, mb, range, sec } from './format';
 
@@ -12,6 +13,29 @@ export const NATURAL_LEVEL = 30;
 export function cpuMicrosPerEvent(t: ThroughputFigure): number {
   return spread(t.projector.reps.map((r) => ((r.cpu.seconds.projector ?? NaN) * 1e6) / t.events))
     .median;
+}
+
+/**
+ * What sharing the box's cores allows, whatever the pipeline's shape: the projector's run cannot take less than the
+ * CPU Elasticsearch needed for the ceiling's work plus the projector's own CPU, spread over every core. Efficiency
+ * above `ceiling ÷ that` would need less CPU on one side, not more overlap.
+ */
+export function sharedCoresBound(
+  t: ThroughputFigure,
+  cores = availableParallelism(),
+): { esCeilingCpuS: number; projectorCpuS: number; boundMs: number; efficiencyBound: number } {
+  const esCeilingCpuS = spread(
+    t.esCeiling.reps.map((r) => r.cpu?.seconds.elasticsearch ?? NaN),
+  ).median;
+  const projectorCpuS = spread(t.projector.reps.map((r) => r.cpu.seconds.projector ?? NaN)).median;
+  const boundMs = ((esCeilingCpuS + projectorCpuS) / cores) * 1_000;
+  const ceilingMs = t.esCeiling.ms.median;
+  return {
+    esCeilingCpuS,
+    projectorCpuS,
+    boundMs,
+    efficiencyBound: ceilingMs / Math.max(ceilingMs, boundMs),
+  };
 }
 
 function allLevels(
@@ -44,6 +68,7 @@ export function inflightResults(
         time_ms: l.figure.projector.ms,
         es_ceiling_ms: l.figure.esCeiling.ms,
         kafka_ceiling_ms: l.figure.kafkaCeiling.ms,
+        shared_cores_bound: sharedCoresBound(l.figure),
         peak_rss_mb: Math.max(...l.figure.projector.reps.map((r) => r.peakRssMb ?? 0)),
         verified: l.figure.allVerified,
       },
@@ -81,6 +106,13 @@ export function inflightRows(t: ThroughputFigure, levels: readonly InflightLevel
         `${l.writesPerTask.toFixed(2)}, ${cpuMicrosPerEvent(f).toFixed(1)} µs, ${mb(Math.max(...f.projector.reps.map((r) => r.peakRssMb ?? 0)))}, ${f.allVerified ? 'yes' : 'MISMATCH'}`,
         '',
         l.inflight >= 10_000 ? `≤ 1.2 writes/task ${check(l.writesPerTask <= 1.2)}` : '',
+      ],
+      [
+        '1',
+        `${at}: efficiency the shared cores allow (ES CPU of the ceiling + projector CPU, over ${availableParallelism()} cores)`,
+        sharedBoundText(f),
+        '',
+        '',
       ],
     );
   }
@@ -174,4 +206,9 @@ export function extraProjectorRows(
       `≤ 1.2 writes/task ${check(rebuild.writesPerTask <= 1.2)}`,
     ]);
   return rows;
+}
+
+function sharedBoundText(f: ThroughputFigure): string {
+  const b = sharedCoresBound(f);
+  return `${b.efficiencyBound.toFixed(2)} (${b.esCeilingCpuS.toFixed(1)} + ${b.projectorCpuS.toFixed(1)} CPU s)`;
 }

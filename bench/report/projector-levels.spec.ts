@@ -1,0 +1,36 @@
+import type { ThroughputFigure } from '../figures/throughput.figure';
+import type { CpuSplit } from '../lib/proc';
+import { spread } from '../lib/stats';
+import { sharedCoresBound } from './projector-levels';
+
+function split(seconds: Record<string, number>): CpuSplit {
+  return { wallSeconds: 1, seconds, cores: {}, machineCores: 0, otherCores: 0, stealCores: 0 };
+}
+
+/** The parts of figure 1 the bound reads: the ceiling's time and ES CPU, the projector runs' CPU. */
+function figure(ceilingMs: number, esCpu: number[], projectorCpu: number[]): ThroughputFigure {
+  return {
+    esCeiling: {
+      ms: spread([ceilingMs]),
+      reps: esCpu.map((s) => ({ ms: ceilingMs, cpu: split({ elasticsearch: s }) })),
+    },
+    projector: { reps: projectorCpu.map((s) => ({ cpu: split({ projector: s }) })) },
+  } as unknown as ThroughputFigure;
+}
+
+describe(sharedCoresBound.name, () => {
+  it('should bound the run by both sides CPU over the cores, medians of the repetitions', () => {
+    const sut = sharedCoresBound(figure(4_000, [5, 6, 7], [4, 5, 9]), 2);
+
+    expect(sut).toEqual({
+      esCeilingCpuS: 6,
+      projectorCpuS: 5,
+      boundMs: 5_500,
+      efficiencyBound: 4_000 / 5_500,
+    });
+  });
+
+  it('should allow full efficiency when the CPU fits inside the ceiling time', () => {
+    expect(sharedCoresBound(figure(4_000, [3], [2]), 2).efficiencyBound).toBe(1);
+  });
+});
