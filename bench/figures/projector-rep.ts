@@ -45,6 +45,8 @@ export interface ProjectorRep {
   startRssMb: number | null;
   cpu: CpuSplit;
   counters: ProjectorCounters;
+  /** The measured window in three parts (ms, each at most one 100 ms poll off): see RunPhases. */
+  phases: RunPhases;
   /** Index operations (document writes) and refreshes Elasticsearch performed for this run. */
   activity: IndexActivity;
   verification: Verification | null;
@@ -52,6 +54,16 @@ export interface ProjectorRep {
   inspected: Record<string, number>;
   hotThreads: string | null;
   profileFile: string | null;
+}
+
+/**
+ * Where a run's time goes: reading (first consume to the last message consumed), writing what was still pending
+ * after that (to every effect durable), and waiting for the index refresh that makes the last write visible.
+ */
+export interface RunPhases {
+  readMs: number;
+  settleTailMs: number;
+  visibleTailMs: number;
 }
 
 const VISIBLE_POLL_MS = 25;
@@ -119,7 +131,7 @@ export async function projectorRep(
       input.hotThreadsAfterMs === undefined
         ? null
         : hotThreads(ctx, input.hotThreadsAfterMs).catch((e: unknown) => String(e));
-    const counters = await waitForAllSettled(projector, input.total, timeoutMs);
+    const settled = await waitForAllSettled(projector, input.total, timeoutMs);
     const end = await waitForFingerprint(ctx, alias, input.fingerprint, timeoutMs);
     const split = cpu.stop();
     const peak = peakRssMb(projector.child.pid);
@@ -136,7 +148,12 @@ export async function projectorRep(
       peakRssMb: peak,
       startRssMb: startRss,
       cpu: split,
-      counters,
+      counters: settled.counters,
+      phases: {
+        readMs: settled.allConsumedAt - start,
+        settleTailMs: settled.settledAt - settled.allConsumedAt,
+        visibleTailMs: end - settled.settledAt,
+      },
       activity,
       verification,
       inspected,

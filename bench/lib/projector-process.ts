@@ -32,6 +32,8 @@ export interface ProjectorCounters {
   /** Bulk requests and the seconds spent waiting for them. */
   bulks: number;
   bulkSeconds: number;
+  /** Seconds with a flush in flight (there is at most one at a time). */
+  flushSeconds: number;
 }
 
 /** The environment the bench gives the compiled projector, whatever its command (serve or rebuild). */
@@ -99,6 +101,7 @@ async function readCounters(port: number): Promise<ProjectorCounters> {
     flushMessages: sumOf(text, 'projector_batch_messages_sum'),
     bulks: sumOf(text, 'projector_bulk_duration_seconds_count'),
     bulkSeconds: sumOf(text, 'projector_bulk_duration_seconds_sum'),
+    flushSeconds: sumOf(text, 'projector_flush_duration_seconds_sum'),
   };
 }
 
@@ -123,15 +126,26 @@ export async function waitForFirstConsume(
   throw new Error(`projector consumed nothing within ${timeoutMs} ms:\n${p.child.tail()}`);
 }
 
+/** When a run read its last message and when its last effect was durable, and the counters then. */
+export interface SettledRun {
+  counters: ProjectorCounters;
+  /** First poll that saw every message consumed (epoch ms, at most one poll late). */
+  allConsumedAt: number;
+  /** First poll that saw every message applied, recognised as a duplicate or dead-lettered. */
+  settledAt: number;
+}
+
 /** Polls /metrics until every message of the topic has been applied, recognised as a duplicate or dead-lettered. */
 export async function waitForAllSettled(
   p: RunningProjector,
   total: number,
   timeoutMs: number,
   pollMs = 100,
-): Promise<ProjectorCounters> {
+): Promise<SettledRun> {
   const until = Date.now() + timeoutMs;
+  const now = (): number => performance.timeOrigin + performance.now();
   let counters = await p.metrics();
+  let allConsumedAt: number | null = counters.consumed >= total ? now() : null;
   while (counters.applied + counters.duplicates + counters.deadLettered < total) {
     if (Date.now() > until)
       throw new Error(
@@ -139,8 +153,10 @@ export async function waitForAllSettled(
       );
     await sleep(pollMs);
     counters = await p.metrics();
+    if (allConsumedAt === null && counters.consumed >= total) allConsumedAt = now();
   }
-  return counters;
+  const settledAt = now();
+  return { counters, allConsumedAt: allConsumedAt ?? settledAt, settledAt };
 }
 
 /** A counter's values by one label, e.g. `projector_flushes_total` by `reason`, from a /metrics text. */

@@ -1,7 +1,7 @@
 import type { ThroughputFigure } from '../figures/throughput.figure';
 import type { CpuSplit } from '../lib/proc';
 import { spread } from '../lib/stats';
-import { sharedCoresBound } from './projector-levels';
+import { runPhaseSplit, sharedCoresBound } from './projector-levels';
 
 function split(seconds: Record<string, number>): CpuSplit {
   return { wallSeconds: 1, seconds, cores: {}, machineCores: 0, otherCores: 0, stealCores: 0 };
@@ -32,5 +32,34 @@ describe(sharedCoresBound.name, () => {
 
   it('should allow full efficiency when the CPU fits inside the ceiling time', () => {
     expect(sharedCoresBound(figure(4_000, [3], [2]), 2).efficiencyBound).toBe(1);
+  });
+});
+
+describe(runPhaseSplit.name, () => {
+  it('should take the median of each phase and of the share with a flush in flight', () => {
+    const rep = (
+      readMs: number,
+      settleTailMs: number,
+      visibleTailMs: number,
+      flushSeconds: number,
+    ) => ({
+      ms: readMs + settleTailMs + visibleTailMs,
+      phases: { readMs, settleTailMs, visibleTailMs },
+      counters: { flushSeconds },
+    });
+    const t = {
+      projector: {
+        reps: [rep(4_000, 1_000, 500, 4), rep(5_000, 2_000, 1_000, 6), rep(3_000, 500, 500, 3.2)],
+      },
+    } as unknown as ThroughputFigure;
+
+    const sut = runPhaseSplit(t);
+
+    expect(sut).toEqual({
+      readMs: 4_000,
+      settleTailMs: 1_000,
+      visibleTailMs: 500,
+      flushInFlightShare: 0.75,
+    });
   });
 });

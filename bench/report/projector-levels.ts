@@ -38,6 +38,32 @@ export function sharedCoresBound(
   };
 }
 
+/**
+ * Medians over the runs of where the time went (RunPhases) and of the share of the run with a flush in flight: the
+ * pipeline's shape, which the shared-cores bound does not see. Reading while no flush is in flight is a bubble on
+ * Elasticsearch's side; the two tails are time in which the projector has nothing left to fold.
+ */
+export function runPhaseSplit(t: ThroughputFigure): {
+  readMs: number;
+  settleTailMs: number;
+  visibleTailMs: number;
+  flushInFlightShare: number;
+} {
+  const mid = (pick: (r: ThroughputFigure['projector']['reps'][number]) => number): number =>
+    spread(t.projector.reps.map(pick)).median;
+  return {
+    readMs: mid((r) => r.phases.readMs),
+    settleTailMs: mid((r) => r.phases.settleTailMs),
+    visibleTailMs: mid((r) => r.phases.visibleTailMs),
+    flushInFlightShare: mid((r) => (r.counters.flushSeconds * 1_000) / r.ms),
+  };
+}
+
+function phaseText(t: ThroughputFigure): string {
+  const p = runPhaseSplit(t);
+  return `${sec(p.readMs)} / ${sec(p.settleTailMs)} / ${sec(p.visibleTailMs)}; ${Math.round(p.flushInFlightShare * 100)} %`;
+}
+
 function allLevels(
   t: ThroughputFigure,
   levels: readonly InflightLevel[],
@@ -69,6 +95,7 @@ export function inflightResults(
         es_ceiling_ms: l.figure.esCeiling.ms,
         kafka_ceiling_ms: l.figure.kafkaCeiling.ms,
         shared_cores_bound: sharedCoresBound(l.figure),
+        phases: runPhaseSplit(l.figure),
         peak_rss_mb: Math.max(...l.figure.projector.reps.map((r) => r.peakRssMb ?? 0)),
         verified: l.figure.allVerified,
       },
@@ -111,6 +138,13 @@ export function inflightRows(t: ThroughputFigure, levels: readonly InflightLevel
         '1',
         `${at}: efficiency the shared cores allow (ES CPU of the ceiling + projector CPU, over ${availableParallelism()} cores)`,
         sharedBoundText(f),
+        '',
+        '',
+      ],
+      [
+        '1',
+        `${at}: reading / writing after the last read / waiting for the refresh; share of the run with a flush in flight`,
+        phaseText(f),
         '',
         '',
       ],

@@ -194,6 +194,24 @@ describe(WindowPipeline.name, () => {
     ]);
   });
 
+  it('should time each flush from its start to its commit and count its dirty documents', async () => {
+    const { sut, projector, metrics } = setup({ maxDocs: 3 });
+
+    sut.ingest(0, messages(0, 0, 3), 100);
+    await sut.flushIfDue();
+    await jest.advanceTimersByTimeAsync(1_500);
+    await projector.complete();
+
+    const seconds = await metrics.flushSeconds.get();
+    const sum = (name: string) => seconds.values.find((v) => v.metricName === name)?.value;
+    expect(sum('projector_flush_duration_seconds_count')).toBe(1);
+    expect(sum('projector_flush_duration_seconds_sum')).toBeCloseTo(1.5, 1);
+    const docs = await metrics.flushDocuments.get();
+    expect(docs.values.find((v) => v.metricName === 'projector_flush_documents_sum')?.value).toBe(
+      3,
+    );
+  });
+
   it('should commit only the durable prefix, rewind to the first unsettled message and drop the rest of the partition', async () => {
     const { sut, projector, commits, rewinds } = setup();
     projector.failAt.set(0, 5);

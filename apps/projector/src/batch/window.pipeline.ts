@@ -155,7 +155,10 @@ export class WindowPipeline {
 
   private launch(window: WriteWindow, reason: FlushReason): void {
     this.metrics.flushes.inc({ reason });
+    this.metrics.flushDocuments.observe(window.dirtyDocs);
+    const flushTimer = this.metrics.flushSeconds.startTimer();
     this.inFlight = this.run(window).finally(() => {
+      flushTimer();
       this.inFlight = null;
       if (!this.window.isEmpty) this.armTimer();
       void this.flushIfDue();

@@ -86,6 +86,19 @@ export class ProjectorMetrics {
     registers: [this.registry],
   });
 
+  readonly flushSeconds = new Histogram({
+    name: 'projector_flush_duration_seconds',
+    help: 'One flush window from its start to its commit: cache, mget, fold, bulk rounds, dead letters, commit',
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    registers: [this.registry],
+  });
+  readonly flushDocuments = new Histogram({
+    name: 'projector_flush_documents',
+    help: 'Dirty documents in one flush window (each is one write unless it conflicts)',
+    buckets: [1, 10, 100, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000],
+    registers: [this.registry],
+  });
+
   private newestAppliedMs: number | null = null;
   private window: () => WindowGauges = () => ({
     dirtyDocs: 0,
