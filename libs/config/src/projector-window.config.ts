@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bool, positiveInt } from './env-parsers';
+import { bool, boundedInt, positiveInt } from './env-parsers';
 
 /*
  * The projector's write-behind window and task-state cache (docs/projector.md, "Write-behind window"). Kept apart
@@ -33,6 +33,11 @@ export const projectorWindowEnv = z.object({
   PROJECTOR_CACHE_MAX_BYTES: positiveInt(64 * 1024 * 1024),
   /** One bulk request carries at most this many bytes of documents (and PROJECTOR_MAX_BATCH_EVENTS documents). */
   PROJECTOR_BULK_MAX_BYTES: positiveInt(8 * 1024 * 1024),
+  /**
+   * Bulk requests of one window in flight at once. Each runs on its own Elasticsearch write thread, so more than one
+   * lets Elasticsearch use more cores while the projector folds, or when it has nothing left to fold.
+   */
+  PROJECTOR_BULK_CONCURRENCY: boundedInt(1, 8, 1),
 });
 
 export function projectorWindow(e: z.output<typeof projectorWindowEnv>) {
@@ -47,6 +52,7 @@ export function projectorWindow(e: z.output<typeof projectorWindowEnv>) {
     cacheMaxDocs: e.PROJECTOR_CACHE_MAX_DOCS,
     cacheMaxBytes: e.PROJECTOR_CACHE_MAX_BYTES,
     bulkMaxBytes: e.PROJECTOR_BULK_MAX_BYTES,
+    bulkConcurrency: e.PROJECTOR_BULK_CONCURRENCY,
   };
 }
 export type ProjectorWindowConfig = ReturnType<typeof projectorWindow>;

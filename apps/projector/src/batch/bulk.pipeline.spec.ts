@@ -48,6 +48,11 @@ class HeldBulks {
   answerNext(error?: Error): void {
     this.pending.shift()?.settle(error);
   }
+
+  /** Answers the newest open request first, as a faster Elasticsearch thread would. */
+  answerNewest(error?: Error): void {
+    this.pending.pop()?.settle(error);
+  }
 }
 
 /** Adds writes the way the write round does: a new request whenever the current one is full. */
@@ -66,7 +71,7 @@ describe(BulkPipeline.name, () => {
         requests.push(writes.map((w) => w.id));
         return Promise.resolve(writes.map(written));
       },
-      { maxDocs: 2, maxBytes: 25 },
+      { maxDocs: 2, maxBytes: 25, concurrency: 1 },
     );
 
     await addAll(sut, [aWrite('a'), aWrite('b'), aWrite('c', 20), aWrite('d', 10), aWrite('e')]);
@@ -84,7 +89,7 @@ describe(BulkPipeline.name, () => {
 
   it('should let the caller go on planning while a request is in flight, with never two in flight', async () => {
     const bulks = new HeldBulks();
-    const sut = new BulkPipeline(bulks.send, { maxDocs: 1, maxBytes: 1_000 });
+    const sut = new BulkPipeline(bulks.send, { maxDocs: 1, maxBytes: 1_000, concurrency: 1 });
 
     await addAll(sut, [aWrite('a'), aWrite('b')]);
     // 'a' is in flight and unanswered, yet the caller got control back and added 'b'.
@@ -104,7 +109,7 @@ describe(BulkPipeline.name, () => {
 
   it('should send nothing after a failed request and reject finish with that failure', async () => {
     const bulks = new HeldBulks();
-    const sut = new BulkPipeline(bulks.send, { maxDocs: 1, maxBytes: 1_000 });
+    const sut = new BulkPipeline(bulks.send, { maxDocs: 1, maxBytes: 1_000, concurrency: 1 });
     const down = new Error('bulk: connection refused');
 
     await addAll(sut, [aWrite('a')]);
@@ -118,9 +123,48 @@ describe(BulkPipeline.name, () => {
     expect(bulks.sent).toEqual([['a']]);
   });
 
+  it('should keep up to `concurrency` requests in flight and answer the outcomes in the order of the writes', async () => {
+    const bulks = new HeldBulks();
+    const sut = new BulkPipeline(bulks.send, { maxDocs: 1, maxBytes: 1_000, concurrency: 2 });
+
+    await addAll(sut, [aWrite('a'), aWrite('b'), aWrite('c')]);
+    expect(bulks.sent).toEqual([['a'], ['b']]);
+
+    const sending = sut.sendChunk();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(bulks.sent).toEqual([['a'], ['b']]);
+    bulks.answerNewest();
+    await sending;
+    expect(bulks.sent).toEqual([['a'], ['b'], ['c']]);
+    bulks.answerNewest();
+    bulks.answerNewest();
+
+    const outcomes = await sut.finish();
+    expect(outcomes.map((o) => (o.kind === 'written' ? o.index : o.kind))).toEqual([
+      'i-a',
+      'i-b',
+      'i-c',
+    ]);
+    expect(bulks.maxOpen).toBe(2);
+  });
+
+  it('should reject finish when one of two requests in flight fails, even if the other succeeds, and send no more', async () => {
+    const bulks = new HeldBulks();
+    const sut = new BulkPipeline(bulks.send, { maxDocs: 1, maxBytes: 1_000, concurrency: 2 });
+    const down = new Error('bulk: es_rejected_execution_exception');
+
+    await addAll(sut, [aWrite('a'), aWrite('b'), aWrite('c')]);
+    bulks.answerNext(down);
+    bulks.answerNext();
+    await new Promise((resolve) => setImmediate(resolve));
+
+    await expect(sut.finish()).rejects.toBe(down);
+    expect(bulks.sent).toEqual([['a'], ['b']]);
+  });
+
   it('should send no request for a round without writes', async () => {
     const bulks = new HeldBulks();
-    const sut = new BulkPipeline(bulks.send, { maxDocs: 10, maxBytes: 1_000 });
+    const sut = new BulkPipeline(bulks.send, { maxDocs: 10, maxBytes: 1_000, concurrency: 1 });
 
     await expect(sut.finish()).resolves.toEqual([]);
     expect(bulks.sent).toEqual([]);

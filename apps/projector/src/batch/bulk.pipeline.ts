@@ -8,16 +8,19 @@ export type SendBulk = (writes: readonly PlannedWrite[]) => Promise<ItemOutcome[
 /**
  * One write round's documents, sent in bulk requests while the round is still being planned: planning (the join
  * with the stored document, the JSON) is CPU on this thread and a bulk is waiting on Elasticsearch, so the next
- * chunk is planned while the previous one is in flight instead of all planning before the first request. Never more
- * than one request in flight, and the outcomes come back in the order the writes were added. After a failed request
- * nothing more is sent and `finish` rejects with that failure: the round then counts as not written at all, as when
- * the requests were sent one after the other.
+ * chunk is planned while earlier ones are in flight instead of all planning before the first request. At most
+ * `limits.concurrency` requests are in flight: a round writes each document once, so its requests never touch the
+ * same document and may run side by side (Elasticsearch indexes each on its own write thread). The outcomes come
+ * back in the order the writes were added, whatever order the requests answer in. After a failed request nothing
+ * more is sent and `finish` rejects with that failure: the round then counts as not written at all, as when the
+ * requests were sent one after the other (what did land is found by the next round's conditional writes).
  */
 export class BulkPipeline {
   private chunk: PlannedWrite[] = [];
   private chunkBytes = 0;
-  private inFlight: Promise<void> = Promise.resolve();
-  private readonly outcomes: ItemOutcome[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Each request's outcomes, by the order it was sent in. */
+  private readonly answers: ItemOutcome[][] = [];
   private failure: { error: unknown } | null = null;
 
   constructor(
@@ -38,20 +41,27 @@ export class BulkPipeline {
   }
 
   /**
-   * Sends the current chunk once the request before it has answered, and resolves once the request is on its way,
-   * so the caller plans on while Elasticsearch works.
+   * Sends the current chunk once fewer than `concurrency` requests are in flight, and resolves once it is on its
+   * way, so the caller plans on while Elasticsearch works.
    */
   async sendChunk(): Promise<void> {
     const chunk = this.chunk;
     this.chunk = [];
     this.chunkBytes = 0;
-    await this.inFlight;
+    while (this.inFlight.size >= Math.max(1, this.limits.concurrency)) {
+      await Promise.race(this.inFlight);
+    }
     if (chunk.length === 0 || this.failure !== null) return;
+    const slot = this.answers.length;
+    this.answers.push([]);
     // Handled at once, so a request failing while the caller plans is never an unhandled rejection.
-    this.inFlight = this.send(chunk).then(
-      (outcomes) => void this.outcomes.push(...outcomes),
-      (error: unknown) => void (this.failure ??= { error }),
-    );
+    const request: Promise<void> = this.send(chunk)
+      .then(
+        (outcomes) => void (this.answers[slot] = outcomes),
+        (error: unknown) => void (this.failure ??= { error }),
+      )
+      .finally(() => this.inFlight.delete(request));
+    this.inFlight.add(request);
     // The client writes the request from a later turn of the event loop; without this the planning would run first.
     await nextTurn();
   }
@@ -59,8 +69,8 @@ export class BulkPipeline {
   /** Sends what is left and answers every write's outcome, in order; rejects if any request failed. */
   async finish(): Promise<ItemOutcome[]> {
     await this.sendChunk();
-    await this.inFlight;
+    await Promise.all(this.inFlight);
     if (this.failure !== null) throw this.failure.error;
-    return this.outcomes;
+    return this.answers.flat();
   }
 }

@@ -28,6 +28,8 @@ const BULK_FILTER_PATH = [
 export interface RequestLimits {
   maxDocs: number;
   maxBytes: number;
+  /** Bulk requests of one write round in flight at once. */
+  concurrency: number;
 }
 
 /** The only place that reads or writes read-model documents. */
@@ -43,6 +45,7 @@ export class JobTasksRepository {
     this.limits = {
       maxDocs: config.projector.maxBatchEvents,
       maxBytes: config.window.bulkMaxBytes,
+      concurrency: config.window.bulkConcurrency,
     };
   }
 
