@@ -48,7 +48,7 @@ export class BulkPipeline {
     const chunk = this.chunk;
     this.chunk = [];
     this.chunkBytes = 0;
-    while (this.inFlight.size >= Math.max(1, this.limits.concurrency)) {
+    while (this.inFlight.size >= this.limits.concurrency) {
       await Promise.race(this.inFlight);
     }
     if (chunk.length === 0 || this.failure !== null) return;

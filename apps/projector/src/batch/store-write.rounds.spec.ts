@@ -1,6 +1,6 @@
 import { projectJobTask, type JobTaskDocument } from '@app/domain';
 import { sourceMessage, wireEvent } from '../../test/support/event-messages';
-import type { JobTasksRepository } from '../elasticsearch/job-tasks.repository';
+import type { JobTasksRepository, RequestLimits } from '../elasticsearch/job-tasks.repository';
 import { ProjectorMetrics } from '../metrics/projector.metrics';
 import type {
   ItemOutcome,
@@ -29,7 +29,7 @@ class FakeStore {
     return Promise.resolve(found);
   }
 
-  readonly limits = { maxDocs: 1_000, maxBytes: 1_048_576 };
+  readonly limits: RequestLimits = { maxDocs: 1_000, maxBytes: 1_048_576, concurrency: 1 };
 
   writeBulk(_target: WriteTarget, writes: readonly PlannedWrite[]): Promise<ItemOutcome[]> {
     this.writes += 1;
