@@ -12,6 +12,7 @@ import {
 } from '../lib/elastic';
 import { cpuWindow, peakRssMb, rssMb, type CpuSplit } from '../lib/proc';
 import {
+  flushReasons,
   startProjector,
   waitForAllSettled,
   waitForFirstConsume,
@@ -54,6 +55,8 @@ export interface ProjectorRep {
   inspected: Record<string, number>;
   hotThreads: string | null;
   profileFile: string | null;
+  /** Windows written, by the reason each was written (docs/projector.md): why writes per task exceed 1. */
+  flushReasons: Record<string, number>;
 }
 
 /**
@@ -134,6 +137,7 @@ export async function projectorRep(
     const settled = await waitForAllSettled(projector, input.total, timeoutMs);
     const end = await waitForFingerprint(ctx, alias, input.fingerprint, timeoutMs);
     const split = cpu.stop();
+    const reasons = await flushReasons(projector).catch(() => ({}));
     const peak = peakRssMb(projector.child.pid);
     const profileFile = profiler ? await profiler.stop() : null;
     const snapshotText = snapshot === null ? null : await snapshot;
@@ -159,6 +163,7 @@ export async function projectorRep(
       inspected,
       hotThreads: snapshotText,
       profileFile,
+      flushReasons: reasons,
     };
   } finally {
     await projector.child.stop();

@@ -85,7 +85,7 @@ export async function throughputFigure(
     const last = p.results[0];
     if (last)
       log(
-        `projector run ${rep + 1}: ${Math.round(last.eventsPerS)} events/s, verified=${last.verification ? verified(last.verification) : '-'}`,
+        `projector run ${rep + 1}: ${Math.round(last.eventsPerS)} events/s, verified=${last.verification ? verified(last.verification) : '-'}; windows by reason ${JSON.stringify(last.flushReasons)}`,
       );
     const esAt = (label: string, batch: number) =>
       repeat(`${label} ${rep + 1}`, 1, async (n) => {

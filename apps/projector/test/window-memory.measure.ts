@@ -124,6 +124,7 @@ async function main(): Promise<void> {
         maxDocs: w.flushMaxDocs,
         maxBytes: w.flushMaxBytes,
         behindAfterMs: w.behindAfterMs,
+        behindBacklogMs: w.behindBacklogMs,
         finishedEarly: w.flushFinishedEarly,
       },
       retryMaxMs: 1_000,

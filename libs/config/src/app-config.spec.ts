@@ -72,7 +72,12 @@ describe('loadProjectorConfig', () => {
 
   it('should read the write-behind window settings, with defaults', () => {
     const sut = loadProjectorConfig({ PROJECTOR_FLUSH_INTERVAL_MS: '100' });
-    expect(sut.window).toMatchObject({ flushIntervalMs: 100, flushMaxDocs: 50_000 });
+    expect(sut.window).toMatchObject({
+      flushIntervalMs: 100,
+      flushMaxDocs: 50_000,
+      behindAfterMs: 5_000,
+      behindBacklogMs: 1_000,
+    });
     expect(() => loadProjectorConfig({ PROJECTOR_CACHE_MAX_DOCS: '0' })).toThrow(
       /PROJECTOR_CACHE_MAX_DOCS/,
     );

@@ -17,6 +17,11 @@ export const projectorWindowEnv = z.object({
    */
   PROJECTOR_BEHIND_AFTER_MS: positiveInt(5_000),
   /**
+   * …or once its unread messages would take this long to read at its recent read rate: a burst just produced is
+   * young but long to read. It then stays behind until the rest would be read within one flush interval.
+   */
+  PROJECTOR_BEHIND_BACKLOG_MS: positiveInt(1_000),
+  /**
    * Finished tasks (a terminal event in the window) are written as soon as no flush is in flight, before the window
    * is due: no extra write, Elasticsearch kept busy during a catch-up, a task's end visible after one bulk.
    */
@@ -45,6 +50,7 @@ export function projectorWindow(e: z.output<typeof projectorWindowEnv>) {
     flushIntervalMs: e.PROJECTOR_FLUSH_INTERVAL_MS,
     flushMaxIntervalMs: e.PROJECTOR_FLUSH_MAX_INTERVAL_MS,
     behindAfterMs: e.PROJECTOR_BEHIND_AFTER_MS,
+    behindBacklogMs: e.PROJECTOR_BEHIND_BACKLOG_MS,
     flushFinishedEarly: e.PROJECTOR_FLUSH_FINISHED_EARLY,
     rebuildFlushMaxIntervalMs: e.PROJECTOR_REBUILD_FLUSH_MAX_INTERVAL_MS,
     flushMaxDocs: e.PROJECTOR_FLUSH_MAX_DOCS,

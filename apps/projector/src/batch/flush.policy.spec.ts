@@ -6,6 +6,7 @@ const bounds: FlushBounds = {
   maxDocs: 100,
   maxBytes: 1_000,
   behindAfterMs: 5_000,
+  behindBacklogMs: 1_000,
   finishedEarly: true,
 };
 
@@ -32,7 +33,22 @@ describe(partitionBehind.name, () => {
     [{ next: 7, highWatermark: 10, newestAppendedAt: now - 4_999 }, false],
     [{ next: 7, highWatermark: 10, newestAppendedAt: now - 5_000 }, true],
     [{ next: 7, highWatermark: 10, newestAppendedAt: now + 3_000 }, false],
+    [{ next: 7, highWatermark: 10, newestAppendedAt: now - 50, backlogMs: 999 }, false],
+    [{ next: 7, highWatermark: 10, newestAppendedAt: now - 50, backlogMs: 1_000 }, true],
+    [{ next: 10, highWatermark: 10, newestAppendedAt: now - 50, backlogMs: 5_000 }, false],
   ])('should judge %o behind: %s', (position, behind) => {
     expect(partitionBehind(position, now, bounds)).toBe(behind);
   });
+
+  it.each([
+    [250, true],
+    [249, false],
+  ])(
+    'should keep a partition that was behind so while its backlog is %s ms (>= one flush interval: %s)',
+    (backlogMs, behind) => {
+      const fresh = { next: 7, highWatermark: 10, newestAppendedAt: now - 50, backlogMs };
+      expect(partitionBehind(fresh, now, bounds, true)).toBe(behind);
+      expect(partitionBehind(fresh, now, bounds, false)).toBe(false);
+    },
+  );
 });

@@ -193,6 +193,7 @@ export class KafkaBatchConsumerFactory {
           maxDocs: window.flushMaxDocs,
           maxBytes: window.flushMaxBytes,
           behindAfterMs: window.behindAfterMs,
+          behindBacklogMs: window.behindBacklogMs,
           finishedEarly: window.flushFinishedEarly,
         },
       },

@@ -16,6 +16,7 @@ const bounds: FlushBounds = {
   maxDocs: 1_000,
   maxBytes: 1e9,
   behindAfterMs: 2_000,
+  behindBacklogMs: 1_000,
   finishedEarly: true,
 };
 
@@ -167,6 +168,35 @@ describe(WindowPipeline.name, () => {
     expect(projector.windows).toHaveLength(0);
     await jest.advanceTimersByTimeAsync(bounds.maxIntervalMs);
     expect(projector.windows.map((w) => w.messageCount)).toEqual([3]);
+  });
+
+  it('should count a fresh burst as behind by its read time and write it once what is left takes one interval', async () => {
+    const { sut, projector, metrics } = setup({ behindBacklogMs: 300 });
+    const high = 1_000;
+    // 10 messages every 10 ms: 1 message/ms, so 980 unread after the second batch take 980 ms to read.
+    for (let next = 0; next < 910; next += 10) {
+      const batch = messages(0, next, 10).map((m) => ({ ...m, appendedAt: Date.now() - 50 }));
+      sut.ingest(0, batch, high);
+      await sut.flushIfDue();
+      if (next < 900) expect(projector.windows).toHaveLength(0);
+      if (next === 450) expect((await metrics.behindPartitions.get()).values[0]?.value).toBe(1);
+      await jest.advanceTimersByTimeAsync(10);
+    }
+    // 90 unread (90 ms) is less than one flush interval (100 ms): caught up, the 910 messages go as one window.
+    expect(projector.windows.map((w) => w.messageCount)).toEqual([910]);
+    expect((await metrics.behindPartitions.get()).values[0]?.value).toBe(0);
+  });
+
+  it('should keep the time bound when what is unread after each batch is read in less than the backlog bound', async () => {
+    const { sut, projector } = setup({ behindBacklogMs: 300 });
+    for (let next = 0; next < 200; next += 10) {
+      const batch = messages(0, next, 10).map((m) => ({ ...m, appendedAt: Date.now() - 50 }));
+      sut.ingest(0, batch, next + 10 + 50); // 50 unread at 1 message/ms: 50 ms
+      await sut.flushIfDue();
+      await jest.advanceTimersByTimeAsync(10);
+    }
+    expect(projector.windows.length).toBeGreaterThan(0);
+    expect(projector.windows[0]?.messageCount).toBe(100);
   });
 
   it('should fill the next window while a flush is in flight and start it only after that one', async () => {

@@ -8,6 +8,7 @@ import {
 } from './batch-projector.service';
 import { flushReason, partitionBehind, type FlushBounds, type FlushReason } from './flush.policy';
 import { PartitionLedger } from './partition.ledger';
+import { ReadRate } from './read-rate';
 import { PartitionBackoff } from './retry-backoff';
 import type { TaskStateCache } from './task-state.cache';
 import { WriteWindow } from './write-window';
@@ -21,6 +22,14 @@ export interface PartitionControl {
   commit(partition: number, offset: number): Promise<void>;
   /** Moves the fetch position back to `offset` and pauses the partition for `delayMs`. */
   rewind(partition: number, offset: number, delayMs: number): void;
+}
+
+/** What the pipeline knows of a partition's position against its high watermark, from its last batch. */
+interface PartitionLag {
+  topic: string;
+  high: number;
+  behind: boolean;
+  readRate: ReadRate;
 }
 
 export interface PipelineOptions {
@@ -44,7 +53,7 @@ export class WindowPipeline {
   private timer: NodeJS.Timeout | null = null;
   private closing = false;
   private readonly ledgers = new Map<number, PartitionLedger>();
-  private readonly lag = new Map<number, { topic: string; high: number; behind: boolean }>();
+  private readonly lag = new Map<number, PartitionLag>();
   private readonly backoff: PartitionBackoff;
   private readonly isolated = new Set<string>();
 
@@ -74,12 +83,24 @@ export class WindowPipeline {
     if (last === undefined) return true;
     const ledger = this.ledger(partition);
     ledger.record(messages.length);
+    const now = Date.now();
+    const next = last.offset + 1;
+    const previous = this.lag.get(partition);
+    const readRate = previous?.readRate ?? new ReadRate();
+    readRate.observe(messages.length, highWatermark - next, now);
     const behind = partitionBehind(
-      { next: last.offset + 1, highWatermark, newestAppendedAt: last.appendedAt },
-      Date.now(),
+      {
+        next,
+        highWatermark,
+        newestAppendedAt: last.appendedAt,
+        backlogMs: readRate.msToRead(highWatermark - next),
+      },
+      now,
       this.options.bounds,
+      previous?.behind ?? false,
     );
-    this.lag.set(partition, { topic: last.topic, high: highWatermark, behind });
+    this.lag.set(partition, { topic: last.topic, high: highWatermark, behind, readRate });
+    this.metrics.behindPartitions.set([...this.lag.values()].filter((l) => l.behind).length);
     const decoded = this.projector.decode(messages);
     this.window.add(messages, decoded, Date.now(), ledger.epoch, this.isolated);
     this.armTimer();

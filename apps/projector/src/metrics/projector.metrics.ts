@@ -68,6 +68,11 @@ export class ProjectorMetrics {
     help: 'Time partitions were scheduled to stay paused after transient failures',
     registers: [this.registry],
   });
+  readonly behindPartitions = new Gauge({
+    name: 'projector_partitions_behind',
+    help: 'Partitions catching up (an old or a long backlog), so the window may grow to its catch-up bound',
+    registers: [this.registry],
+  });
   readonly pausedPartitions = new Gauge({
     name: 'projector_paused_partitions',
     help: 'Partitions currently paused by a backoff',
