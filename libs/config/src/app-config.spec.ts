@@ -77,6 +77,7 @@ describe('loadProjectorConfig', () => {
       flushMaxDocs: 50_000,
       behindAfterMs: 5_000,
       behindBacklogMs: 1_000,
+      bulkConcurrency: 2,
     });
     expect(() => loadProjectorConfig({ PROJECTOR_CACHE_MAX_DOCS: '0' })).toThrow(
       /PROJECTOR_CACHE_MAX_DOCS/,

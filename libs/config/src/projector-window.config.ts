@@ -40,9 +40,10 @@ export const projectorWindowEnv = z.object({
   PROJECTOR_BULK_MAX_BYTES: positiveInt(8 * 1024 * 1024),
   /**
    * Bulk requests of one window in flight at once. Each runs on its own Elasticsearch write thread, so more than one
-   * lets Elasticsearch use more cores while the projector folds, or when it has nothing left to fold.
+   * lets Elasticsearch use more cores while the projector folds, or when it has nothing left to fold. Two by
+   * default: never slower than one in alternated bench runs, faster with 10,000 tasks in flight (docs/performance.md, runs Q).
    */
-  PROJECTOR_BULK_CONCURRENCY: boundedInt(1, 8, 1),
+  PROJECTOR_BULK_CONCURRENCY: boundedInt(1, 8, 2),
 });
 
 export function projectorWindow(e: z.output<typeof projectorWindowEnv>) {
