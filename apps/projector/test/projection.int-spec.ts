@@ -85,6 +85,36 @@ describe('projector projection (real Kafka, Elasticsearch, Redis)', () => {
     });
   });
 
+  it('should store text outside ASCII exactly as the events carried it', async () => {
+    // The bulk body is encoded by the projector itself: multi-byte text must reach the index byte for byte.
+    const task = (type: string, extra: Record<string, unknown> = {}) =>
+      wireEvent(type, { domain_id: 'tenant-utf8', job_task_id: 'task-ünïcödé', ...extra });
+    const values = [
+      task('job_task.created', { data: { job_id: 'job-작업-🚀', provider: 'aws' } }),
+      ...Array.from({ length: 40 }, (_, i) =>
+        task('job_task.resource_failed', {
+          data: {
+            count: 1,
+            error: {
+              error_code: `E${i}`,
+              message: `수집 실패 ${i}: 接続がタイムアウト 🚨 `.repeat(20),
+            },
+          },
+        }),
+      ),
+      task('job_task.failed'),
+    ];
+    const messages = values.map((v) => ({ key: 'task-ünïcödé', value: JSON.stringify(v) }));
+
+    await stack.produce(messages);
+    await stack.waitForGroupCaughtUp();
+
+    const id = jobTaskDocumentId('tenant-utf8', 'task-ünïcödé');
+    const stored = await stack.es.get({ index: config.elasticsearch.alias, id });
+    expect(stored._source).toEqual(expectedDocuments(messages).get(id));
+    expect(stored._source).toMatchObject({ job_id: 'job-작업-🚀', failure_count: 40 });
+  });
+
   it('should bump the generation of each domain it wrote to, and expose the counts on /metrics', async () => {
     const key = `${config.redis.keyPrefix}generation:tenant-a`;
     await stack.redis.connect().catch(() => undefined);

@@ -13,6 +13,7 @@ import { JsonLogger } from '@app/platform';
 import { TaskStateCache } from '../src/batch/task-state.cache';
 import { WindowPipeline } from '../src/batch/window.pipeline';
 import { batchProjectorOver } from './support/batch-projector.stubbed';
+import { bulkLines } from './support/bulk-lines';
 import type { SourceMessage } from '../src/core/projection.types';
 import { ProjectorMetrics } from '../src/metrics/projector.metrics';
 import { simulateScheduler, type SimulatedMessage } from '../src/simulator/scheduler.simulator';
@@ -69,16 +70,16 @@ class StubElasticsearch {
     return Promise.resolve({ docs });
   }
 
-  bulk({ operations }: { operations: (Record<string, { _id: string }> | string)[] }) {
+  readonly transport = {
+    request: ({ bulkBody }: { bulkBody: unknown }) => this.bulk(bulkBody),
+  };
+
+  private bulk(body: unknown) {
     const items = [];
-    for (let i = 0; i < operations.length; i += 2) {
-      const [kind, meta] = Object.entries(operations[i] as Record<string, { _id: string }>)[0]!;
-      const seqNo = (this.docs.get(meta._id)?.seqNo ?? -1) + 1;
-      const body = operations[i + 1];
-      this.docs.set(meta._id, {
-        seqNo,
-        json: typeof body === 'string' ? body : JSON.stringify(body),
-      });
+    for (const { kind, meta, source } of bulkLines(body)) {
+      const id = meta._id ?? '';
+      const seqNo = (this.docs.get(id)?.seqNo ?? -1) + 1;
+      this.docs.set(id, { seqNo, json: source });
       items.push({ [kind]: { status: 201, _index: 'tasks-v1', _seq_no: seqNo, _primary_term: 1 } });
     }
     this.bulkItems += items.length;

@@ -1,6 +1,7 @@
 import { loadProjectorConfig } from '@app/config';
 import { projectJobTask, type JobTaskDocument } from '@app/domain';
 import { batchProjectorOver } from '../../test/support/batch-projector.stubbed';
+import { bulkLines } from '../../test/support/bulk-lines';
 import { sourceMessage, wireEvent } from '../../test/support/event-messages';
 import { windowOf as windowOfMessages } from '../../test/support/write-windows';
 import { ProjectorMetrics } from '../metrics/projector.metrics';
@@ -8,8 +9,6 @@ import { BatchProjectorService } from './batch-projector.service';
 import { decodeBatch } from './message-batch.plan';
 import { TaskStateCache } from './task-state.cache';
 import type { WriteWindow } from './write-window';
-
-type BulkLine = Record<string, { _index: string; _id: string; if_seq_no?: number }> | string;
 
 /** The three Elasticsearch calls a flush makes, with its optimistic-concurrency rules, counting each call. */
 class StubElasticsearch {
@@ -40,22 +39,26 @@ class StubElasticsearch {
     return Promise.resolve({ docs: structuredClone(docs) });
   }
 
-  bulk({ operations }: { operations: BulkLine[] }) {
+  /** The repository sends `_bulk` through the transport, with the NDJSON body prebuilt. */
+  readonly transport = {
+    request: ({ path, bulkBody }: { path: string; bulkBody: unknown }) => {
+      if (path !== '/_bulk') throw new Error(`unexpected request to ${path}`);
+      return this.bulk(bulkBody);
+    },
+  };
+
+  private bulk(body: unknown) {
     this.calls.bulk += 1;
     const items = [];
-    for (let i = 0; i < operations.length; i += 2) {
-      const [kind, meta] = Object.entries(operations[i] as Exclude<BulkLine, string>)[0]!;
-      const existing = this.docs.get(meta._id);
+    for (const { kind, meta, source } of bulkLines(body)) {
+      const existing = this.docs.get(meta._id ?? '');
       const stale = kind === 'create' ? existing !== undefined : existing?.seqNo !== meta.if_seq_no;
       if (stale) {
         items.push({ [kind]: { status: 409, _index: 'tasks-v1' } });
         continue;
       }
       const seqNo = (existing?.seqNo ?? -1) + 1;
-      this.docs.set(meta._id, {
-        seqNo,
-        source: JSON.parse(operations[i + 1] as string) as JobTaskDocument,
-      });
+      this.docs.set(meta._id ?? '', { seqNo, source: JSON.parse(source) as JobTaskDocument });
       items.push({ [kind]: { status: 201, _index: 'tasks-v1', _seq_no: seqNo, _primary_term: 1 } });
     }
     return Promise.resolve({ errors: false, items });

@@ -1,41 +1,4 @@
-import type { JobTaskDocument } from '@app/domain';
-import type { PlannedWrite } from '../core/projection.types';
-import { bulkOperations, classifyBulkItem } from './bulk-item.classifier';
-
-const document = { job_task_id: 't' } as JobTaskDocument;
-const write = (current: PlannedWrite['current']): PlannedWrite => ({
-  id: 'd:t',
-  domainId: 'd',
-  document,
-  json: JSON.stringify(document),
-  current,
-  applied: 1,
-  duplicates: 0,
-  newestOccurredAt: '2026-11-28T10:00:00.000Z',
-});
-
-describe(bulkOperations.name, () => {
-  it('should create new documents through the alias, requiring it to be an alias', () => {
-    expect(bulkOperations([write(null)], { name: 'tasks', isAlias: true })).toEqual([
-      { create: { _index: 'tasks', _id: 'd:t', require_alias: true } },
-      JSON.stringify(document),
-    ]);
-  });
-
-  it('should create into a concrete index without require_alias', () => {
-    expect(bulkOperations([write(null)], { name: 'tasks-v2', isAlias: false })?.[0]).toEqual({
-      create: { _index: 'tasks-v2', _id: 'd:t' },
-    });
-  });
-
-  it('should overwrite existing documents in the index they were read from, guarded by seq_no and term', () => {
-    const current = { index: 'tasks-v1', seqNo: 12, primaryTerm: 3, document };
-
-    expect(bulkOperations([write(current)], { name: 'tasks', isAlias: true })?.[0]).toEqual({
-      index: { _index: 'tasks-v1', _id: 'd:t', if_seq_no: 12, if_primary_term: 3 },
-    });
-  });
-});
+import { classifyBulkItem } from './bulk-item.classifier';
 
 describe(classifyBulkItem.name, () => {
   const item = (status: number, extra: object = {}) => ({

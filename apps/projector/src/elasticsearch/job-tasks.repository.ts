@@ -1,4 +1,4 @@
-import type { Client } from '@elastic/elasticsearch';
+import type { Client, estypes } from '@elastic/elasticsearch';
 import type { JobTaskDocument } from '@app/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import type {
@@ -8,11 +8,12 @@ import type {
   WriteTarget,
 } from '../core/projection.types';
 import { ELASTICSEARCH_CLIENT, PROJECTOR_CONFIG, type ProjectorConfig } from '../projector.tokens';
-import { bulkOperations, classifyBulkItem } from './bulk-item.classifier';
+import { classifyBulkItem } from './bulk-item.classifier';
+import { bulkRequestBody } from './bulk-request.body';
 import { StoreUnavailableError } from './store.errors';
 
 // Only what classifyBulkItem reads: the documents themselves are not echoed back.
-const BULK_FILTER_PATH = [
+export const BULK_RESPONSE_FILTER = [
   'errors',
   'items.*.status',
   'items.*._index',
@@ -96,9 +97,13 @@ export class JobTasksRepository {
   async writeBulk(target: WriteTarget, writes: readonly PlannedWrite[]): Promise<ItemOutcome[]> {
     let response;
     try {
-      response = await this.es.bulk({
-        operations: bulkOperations(writes, target),
-        filter_path: BULK_FILTER_PATH,
+      // The client's `bulk` takes only a list of operations; the transport sends a prebuilt body as it is.
+      response = await this.es.transport.request<Partial<estypes.BulkResponse>>({
+        method: 'POST',
+        path: '/_bulk',
+        bulkBody: bulkRequestBody(writes, target),
+        querystring: { filter_path: BULK_RESPONSE_FILTER },
+        meta: { name: 'bulk' },
       });
     } catch (error) {
       throw new StoreUnavailableError('bulk', error);
