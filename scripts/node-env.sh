@@ -61,3 +61,11 @@ _node_ensure() {
 
 _node_ensure || { _node_log "ERROR: no Node >= $NODE_MIN"; exit 1; }
 export JOBTASK_NODE_REPORTED=1
+
+# kafkajs 2.2.4 arms a negative timer (kafkajs issue #1751), which Node >= 23 reports on stderr once per process as
+# TimeoutNegativeWarning; Node 20 clamped it to 1 ms silently, so behaviour is the same and the line would only
+# interrupt the JSON log. Every other warning is still printed.
+case " ${NODE_OPTIONS:-} " in
+  *" --disable-warning=TimeoutNegativeWarning "*) ;;
+  *) export NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--disable-warning=TimeoutNegativeWarning" ;;
+esac

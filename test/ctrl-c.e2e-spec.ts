@@ -93,6 +93,9 @@ describe('npm start in a terminal', () => {
     );
     const screen = await shell.screen();
     expect(screen).toMatch(/\[node\] using v(2[2-9]|[3-9]\d)\./);
+    // kafkajs's harmless negative timer must not print a warning between the JSON log lines (docs/stack.md).
+    expect(screen).toMatch(/"msg":"joined consumer group"/);
+    expect(screen).not.toMatch(/TimeoutNegativeWarning/);
     const pids = /projector pid (\d+).*api pid (\d+)/.exec(screen)?.slice(1).map(Number) ?? [];
     expect(pids).toHaveLength(2);
 
