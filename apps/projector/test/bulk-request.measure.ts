@@ -56,11 +56,8 @@ function median(values: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const config = loadProjectorConfig({
-    ...process.env,
-    PROJECTOR_MAX_BATCH_EVENTS: String(docsPerRequest),
-    PROJECTOR_BULK_MAX_BYTES: String(1 << 30),
-  });
+  // writeBulk sends what it is given as one request; the request limits only bound the pipeline that splits windows.
+  const config = loadProjectorConfig(process.env);
   const es = createElasticsearchClient({ ...config.elasticsearch, requestTimeoutMs: 120_000 });
   const repository = new JobTasksRepository(es, config);
   const index = `measure-bulk-${process.pid}`;
