@@ -8,6 +8,7 @@ import type { Clock } from './api.tokens';
 import { jobTaskGrpcOptions } from './grpc/grpc-transport.options';
 import { correlationIdMiddleware } from './http/correlation-id';
 import { installJsonBody } from './http/json-body';
+import { installResponseHeaders } from './http/response-headers';
 import { ApiMetrics } from './metrics/api.metrics';
 import { installHttpRequestMetrics } from './metrics/http-request.metrics';
 import { installOpenApi } from './openapi/openapi';
@@ -26,6 +27,7 @@ export async function createApiApp(
     bodyParser: false,
   });
   installHttpRequestMetrics(app.getHttpServer() as Server, app.get(ApiMetrics));
+  installResponseHeaders(app);
   app.use(correlationIdMiddleware);
   installJsonBody(app, config, logger);
   installOpenApi(app);
