@@ -29,10 +29,22 @@ export function rssMb(pid: number): number | null {
   return kb === null ? null : kb / 1024;
 }
 
-/** User + system CPU seconds the process (not its children) has used so far. */
+/** User + system CPU seconds the process (all its threads, not its children) has used so far. */
 export function cpuSeconds(pid: number): number | null {
+  return statCpuSeconds(`/proc/${pid}/stat`);
+}
+
+/**
+ * The same for the process's main thread alone (its thread id is the pid): the thread that runs a Node
+ * process's JavaScript, without V8's garbage-collector helpers and libuv's pool.
+ */
+export function mainThreadCpuSeconds(pid: number): number | null {
+  return statCpuSeconds(`/proc/${pid}/task/${pid}/stat`);
+}
+
+function statCpuSeconds(path: string): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(path, 'utf8');
     // The command name may contain spaces and parentheses: fields are counted after the last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
@@ -63,6 +75,11 @@ export interface CpuSplit {
   wallSeconds: number;
   /** CPU seconds used during the window, per named process. */
   seconds: Record<string, number>;
+  /**
+   * CPU seconds of each named process's main thread during the window: for a Node process the JavaScript thread,
+   * for the JVM only its idle launcher thread. Absent in results recorded before 2026-12-07.
+   */
+  mainThreadSeconds?: Record<string, number>;
   /** Cores used on average during the window, per named process. */
   cores: Record<string, number>;
   /** Cores used by the whole machine; what is not ours is other work on the shared box. */
@@ -76,27 +93,26 @@ export interface CpuSplit {
 export function cpuWindow(pids: Record<string, number | undefined>): { stop(): CpuSplit } {
   const startedAt = performance.now();
   const machineStart = machineCpuSeconds();
-  const start = Object.fromEntries(
-    Object.entries(pids).map(([name, pid]) => [name, pid === undefined ? null : cpuSeconds(pid)]),
-  );
+  const read = (cpu: (pid: number) => number | null) =>
+    Object.fromEntries(
+      Object.entries(pids).map(([name, pid]) => [name, pid === undefined ? null : cpu(pid)]),
+    );
+  const start = read(cpuSeconds);
+  const mainStart = read(mainThreadCpuSeconds);
   return {
     stop(): CpuSplit {
       const wallSeconds = (performance.now() - startedAt) / 1_000;
       const machine = machineCpuSeconds();
-      const seconds: Record<string, number> = {};
+      const seconds = used(start, read(cpuSeconds));
+      const mainThreadSeconds = used(mainStart, read(mainThreadCpuSeconds));
       const cores: Record<string, number> = {};
-      for (const [name, pid] of Object.entries(pids)) {
-        const before = start[name];
-        const after = pid === undefined ? null : cpuSeconds(pid);
-        if (before == null || after == null) continue;
-        seconds[name] = after - before;
-        cores[name] = (after - before) / wallSeconds;
-      }
+      for (const [name, s] of Object.entries(seconds)) cores[name] = s / wallSeconds;
       const machineCores = (machine.busy - machineStart.busy) / wallSeconds;
       const ours = Object.values(cores).reduce((a, b) => a + b, 0);
       return {
         wallSeconds,
         seconds,
+        mainThreadSeconds,
         cores,
         machineCores,
         otherCores: Math.max(0, machineCores - ours),
@@ -104,4 +120,17 @@ export function cpuWindow(pids: Record<string, number | undefined>): { stop(): C
       };
     },
   };
+}
+
+/** after − before per name, for the names read both times (a process that exited is left out). */
+function used(
+  before: Record<string, number | null>,
+  after: Record<string, number | null>,
+): Record<string, number> {
+  const seconds: Record<string, number> = {};
+  for (const [name, b] of Object.entries(before)) {
+    const a = after[name];
+    if (b != null && a != null) seconds[name] = a - b;
+  }
+  return seconds;
 }

@@ -39,6 +39,26 @@ export function sharedCoresBound(
 }
 
 /**
+ * What the projector's one JavaScript thread allows: a thread cannot run longer than the run lasts, so the run
+ * takes at least the main thread's CPU time, however Elasticsearch's work overlaps it. Null for results recorded
+ * before the main thread was measured.
+ */
+export function oneThreadBound(
+  t: ThroughputFigure,
+): { mainThreadCpuS: number; processCpuS: number; efficiencyBound: number } | null {
+  const main = t.projector.reps.map((r) => r.cpu.mainThreadSeconds?.projector);
+  if (main.some((s) => s === undefined)) return null;
+  const mainThreadCpuS = spread(main as number[]).median;
+  const processCpuS = spread(t.projector.reps.map((r) => r.cpu.seconds.projector ?? NaN)).median;
+  const ceilingMs = t.esCeiling.ms.median;
+  return {
+    mainThreadCpuS,
+    processCpuS,
+    efficiencyBound: ceilingMs / Math.max(ceilingMs, mainThreadCpuS * 1_000),
+  };
+}
+
+/**
  * Medians over the runs of where the time went (RunPhases) and of the share of the run with a flush in flight: the
  * pipeline's shape, which the shared-cores bound does not see. Reading while no flush is in flight is a bubble on
  * Elasticsearch's side; the two tails are time in which the projector has nothing left to fold.
@@ -95,6 +115,7 @@ export function inflightResults(
         es_ceiling_ms: l.figure.esCeiling.ms,
         kafka_ceiling_ms: l.figure.kafkaCeiling.ms,
         shared_cores_bound: sharedCoresBound(l.figure),
+        one_thread_bound: oneThreadBound(l.figure),
         phases: runPhaseSplit(l.figure),
         peak_rss_mb: Math.max(...l.figure.projector.reps.map((r) => r.peakRssMb ?? 0)),
         verified: l.figure.allVerified,
@@ -138,6 +159,13 @@ export function inflightRows(t: ThroughputFigure, levels: readonly InflightLevel
         '1',
         `${at}: efficiency the shared cores allow (ES CPU of the ceiling + projector CPU, over ${availableParallelism()} cores)`,
         sharedBoundText(f),
+        '',
+        '',
+      ],
+      [
+        '1',
+        `${at}: efficiency the projector's main thread allows (its CPU time is a floor on the run's)`,
+        oneThreadBoundText(f),
         '',
         '',
       ],
@@ -240,6 +268,12 @@ export function extraProjectorRows(
       `≤ 1.2 writes/task ${check(rebuild.writesPerTask <= 1.2)}`,
     ]);
   return rows;
+}
+
+function oneThreadBoundText(f: ThroughputFigure): string {
+  const b = oneThreadBound(f);
+  if (b === null) return 'not measured';
+  return `${b.efficiencyBound.toFixed(2)} (${b.mainThreadCpuS.toFixed(1)} CPU s on the main thread, ${b.processCpuS.toFixed(1)} in the process)`;
 }
 
 function sharedBoundText(f: ThroughputFigure): string {
