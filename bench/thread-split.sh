@@ -2,12 +2,12 @@
 # Where the projector's CPU goes by thread: its JavaScript (main) thread against V8's worker threads (garbage
 # collection, concurrent compilation), read from /proc/<pid>/task/*/stat while it consumes a whole topic.
 #
-#   bash bench/thread-split.sh TOPIC EVENTS LABEL [VAR=value ...]
+#   [THREAD_SPLIT_NODE_FLAGS=--a-node-flag] bash bench/thread-split.sh TOPIC EVENTS LABEL [VAR=value ...]
 #
 # TOPIC must hold EVENTS messages (e.g. `npm run simulate -- --tasks 40000 --rate 0 --seed 7 --topic T`, which
 # prints how many). Each run consumes it into its own alias and consumer group, so runs can be alternated; the
 # VAR=value pairs are passed to the projector (e.g. PROJECTOR_HEAP_GROWING_PERCENT=0). The CPU is counted from the
-# first consumed message to the last (start-up excluded). Prints one line; needs the stack up (scripts/stack.sh).
+# first reading of /metrics to the last message (start-up excluded) and divided by the messages consumed in between. Prints one line; needs the stack up (scripts/stack.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 [ $# -ge 3 ] || { sed -n 2,10p "$0"; exit 2; }
@@ -18,19 +18,30 @@ port=${THREAD_SPLIT_PORT:-3999}
 consumed() { curl -s "localhost:$port/metrics" | awk '/^projector_messages_consumed_total /{print $2}'; }
 threads() { for t in /proc/$1/task/*; do echo "$(basename "$t") $(tr ' ' '_' < "$t/comm") $(awk '{print $14 + $15}' "$t/stat")"; done | sort; }
 
+if curl -s -o /dev/null "localhost:$port/metrics"; then
+  echo "$label: port $port is taken (another projector?); set THREAD_SPLIT_PORT" >&2
+  exit 1
+fi
 env "$@" EVENTS_TOPIC="$topic" JOB_TASKS_ALIAS="$run" PROJECTOR_GROUP_ID="$run" LOG_LEVEL=warn PROJECTOR_PORT="$port" \
-  bash scripts/with-node.sh node -r ts-node/register/transpile-only -r tsconfig-paths/register \
+  bash scripts/with-node.sh node ${THREAD_SPLIT_NODE_FLAGS:-} -r ts-node/register/transpile-only -r tsconfig-paths/register \
   apps/projector/src/main.ts > "/tmp/thread-split-$label.log" 2>&1 &
 pid=$! # env and scripts/with-node.sh exec, so this is node itself
-trap 'kill "$pid" 2>/dev/null || true' EXIT
+# Wait for the projector to be gone: one still shutting down would answer the next run's /metrics.
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true' EXIT
 until [ "$(consumed || true)" != "" ] && [ "$(consumed)" != 0 ]; do sleep 0.2; done
-before=$(threads "$pid") started=$(date +%s.%N)
+before=$(threads "$pid") started=$(date +%s.%N) first=$(consumed)
+# /metrics answers only once start-up is done, so the first reading may come after some messages: the CPU is
+# divided by the messages consumed between the two readings.
+if [ "$first" -gt $((events / 2)) ]; then
+  echo "$label: not measured: $first of $events messages were consumed before the first reading" >&2
+  exit 1
+fi
 until [ "$(consumed)" = "$events" ]; do sleep 0.2; done
 sleep 1.5 # the last window's flush
 after=$(threads "$pid") ended=$(date +%s.%N)
 peak=$(awk '/VmHWM/{print int($2 / 1024)}' "/proc/$pid/status")
-join <(echo "$before") <(echo "$after") | awk -v label="$label" -v events="$events" -v peak="$peak" \
+join <(echo "$before") <(echo "$after") | awk -v label="$label" -v events="$((events - first))" -v peak="$peak" \
   -v wall="$(echo "$ended - $started" | bc)" '
   { cpu = ($5 - $3) / 100; if ($2 == "MainThread") main += cpu; else if ($2 == "V8Worker") v8 += cpu; else other += cpu }
-  END { printf "%-12s wall %.1f s; CPU main %.2f s, V8 workers %.2f s, other threads %.2f s; %.1f us per event; peak RSS %d MiB\n",
-        label, wall, main, v8, other, (main + v8 + other) * 1e6 / events, peak }'
+  END { printf "%-12s %d events in %.1f s; CPU main %.2f s, V8 workers %.2f s, other threads %.2f s; %.1f us per event; peak RSS %d MiB\n",
+        label, events, wall, main, v8, other, (main + v8 + other) * 1e6 / events, peak }'
