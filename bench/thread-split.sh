@@ -7,7 +7,8 @@
 # TOPIC must hold EVENTS messages (e.g. `npm run simulate -- --tasks 40000 --rate 0 --seed 7 --topic T`, which
 # prints how many). Each run consumes it into its own alias and consumer group, so runs can be alternated; the
 # VAR=value pairs are passed to the projector (e.g. PROJECTOR_HEAP_GROWING_PERCENT=0). The CPU is counted from the
-# first reading of /metrics to the last message (start-up excluded) and divided by the messages consumed in between. Prints one line; needs the stack up (scripts/stack.sh).
+# first reading of /metrics to the last message (start-up excluded) and divided by the messages consumed in
+# between. Prints one line; needs the stack up (scripts/stack.sh) and Node 24's thread names (MainThread, V8Worker).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 [ $# -ge 3 ] || { sed -n 2,10p "$0"; exit 2; }
@@ -29,7 +30,7 @@ pid=$! # env and scripts/with-node.sh exec, so this is node itself
 # Wait for the projector to be gone: one still shutting down would answer the next run's /metrics.
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true' EXIT
 until [ "$(consumed || true)" != "" ] && [ "$(consumed)" != 0 ]; do sleep 0.2; done
-before=$(threads "$pid") started=$(date +%s.%N) first=$(consumed)
+before=$(threads "$pid") started=$(date +%s%N) first=$(consumed)
 # /metrics answers only once start-up is done, so the first reading may come after some messages: the CPU is
 # divided by the messages consumed between the two readings.
 if [ "$first" -gt $((events / 2)) ]; then
@@ -38,10 +39,10 @@ if [ "$first" -gt $((events / 2)) ]; then
 fi
 until [ "$(consumed)" = "$events" ]; do sleep 0.2; done
 sleep 1.5 # the last window's flush
-after=$(threads "$pid") ended=$(date +%s.%N)
+after=$(threads "$pid") ended=$(date +%s%N)
 peak=$(awk '/VmHWM/{print int($2 / 1024)}' "/proc/$pid/status")
 join <(echo "$before") <(echo "$after") | awk -v label="$label" -v events="$((events - first))" -v peak="$peak" \
-  -v wall="$(echo "$ended - $started" | bc)" '
+  -v wall="$(((ended - started) / 1000000))" '
   { cpu = ($5 - $3) / 100; if ($2 == "MainThread") main += cpu; else if ($2 == "V8Worker") v8 += cpu; else other += cpu }
   END { printf "%-12s %d events in %.1f s; CPU main %.2f s, V8 workers %.2f s, other threads %.2f s; %.1f us per event; peak RSS %d MiB\n",
-        label, events, wall, main, v8, other, (main + v8 + other) * 1e6 / events, peak }'
+        label, events, wall / 1000, main, v8, other, (main + v8 + other) * 1e6 / events, peak }'

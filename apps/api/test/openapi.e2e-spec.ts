@@ -32,6 +32,7 @@ describe('OpenAPI document and Swagger UI', () => {
       const res = await fetch(new URL(asset ?? '', `${api.url}/docs`));
       expect({ asset, status: res.status }).toEqual({ asset, status: 200 });
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('cache-control')).toBe('no-store');
       expect(res.headers.get('content-type')).toMatch(
         /^(text\/css|(text|application)\/javascript)/,
       );

@@ -16,7 +16,7 @@ export function installResponseHeaders(app: INestApplication): void {
   app.use(answerHeadersMiddleware);
 }
 
-export function answerHeadersMiddleware(_req: Request, res: Response, next: NextFunction): void {
+function answerHeadersMiddleware(_req: Request, res: Response, next: NextFunction): void {
   res.setHeader('cache-control', 'no-store');
   res.setHeader('x-content-type-options', 'nosniff');
   next();
