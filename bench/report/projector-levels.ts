@@ -15,6 +15,11 @@ export function cpuMicrosPerEvent(t: ThroughputFigure): number {
     .median;
 }
 
+/** CPU seconds of the projector process (all its threads) per run, median of the runs. */
+function projectorCpuSeconds(t: ThroughputFigure): number {
+  return spread(t.projector.reps.map((r) => r.cpu.seconds.projector ?? NaN)).median;
+}
+
 /**
  * What sharing the box's cores allows, whatever the pipeline's shape: the projector's run cannot take less than the
  * CPU Elasticsearch needed for the ceiling's work plus the projector's own CPU, spread over every core. Efficiency
@@ -27,7 +32,7 @@ export function sharedCoresBound(
   const esCeilingCpuS = spread(
     t.esCeiling.reps.map((r) => r.cpu?.seconds.elasticsearch ?? NaN),
   ).median;
-  const projectorCpuS = spread(t.projector.reps.map((r) => r.cpu.seconds.projector ?? NaN)).median;
+  const projectorCpuS = projectorCpuSeconds(t);
   const boundMs = ((esCeilingCpuS + projectorCpuS) / cores) * 1_000;
   const ceilingMs = t.esCeiling.ms.median;
   return {
@@ -49,7 +54,7 @@ export function oneThreadBound(
   const main = t.projector.reps.map((r) => r.cpu.mainThreadSeconds?.projector);
   if (main.some((s) => s === undefined)) return null;
   const mainThreadCpuS = spread(main as number[]).median;
-  const processCpuS = spread(t.projector.reps.map((r) => r.cpu.seconds.projector ?? NaN)).median;
+  const processCpuS = projectorCpuSeconds(t);
   const ceilingMs = t.esCeiling.ms.median;
   return {
     mainThreadCpuS,

@@ -30,6 +30,20 @@ export async function startApi(
   return { app, config, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
 }
 
+/** POSTs `body` as given (valid JSON or not) to the running API, as a JSON request. */
+export function postText(
+  api: RunningApi,
+  path: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${api.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+}
+
 export interface RunningGrpcApi extends RunningApi {
   /** host:port of the gRPC server, for a @grpc/grpc-js client. */
   grpcAddress: string;

@@ -1,14 +1,6 @@
-import { type RunningApi, startApi } from './api-test-app';
+import { postText, type RunningApi, startApi } from './api-test-app';
 
 const LIST = '/power_scheduler/v1/job-tasks/search';
-
-function post(api: RunningApi, path: string, body: string, headers: Record<string, string> = {}) {
-  return fetch(`${api.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body,
-  });
-}
 
 describe('API error answers at the HTTP edge', () => {
   let api: RunningApi;
@@ -20,7 +12,7 @@ describe('API error answers at the HTTP edge', () => {
   });
 
   it('should answer malformed JSON with 400 ERROR_INVALID_PARAMETER', async () => {
-    const res = await post(api, LIST, '{"domain_id": ');
+    const res = await postText(api, LIST, '{"domain_id": ');
     expect(res.status).toBe(400);
     await expect(res.json()).resolves.toEqual({
       error: { code: 'ERROR_INVALID_PARAMETER', message: 'The request body is not valid JSON.' },
@@ -28,7 +20,11 @@ describe('API error answers at the HTTP edge', () => {
   });
 
   it('should answer an oversized body with 413 ERROR_PAYLOAD_TOO_LARGE', async () => {
-    const res = await post(api, LIST, JSON.stringify({ domain_id: 'd', pad: 'x'.repeat(5000) }));
+    const res = await postText(
+      api,
+      LIST,
+      JSON.stringify({ domain_id: 'd', pad: 'x'.repeat(5000) }),
+    );
     expect(res.status).toBe(413);
     await expect(res.json()).resolves.toMatchObject({ error: { code: 'ERROR_PAYLOAD_TOO_LARGE' } });
   });
@@ -55,7 +51,7 @@ describe('API keys', () => {
   });
 
   it('should answer 401 without a key', async () => {
-    const res = await post(api, LIST, JSON.stringify({ domain_id: 'domain-a' }));
+    const res = await postText(api, LIST, JSON.stringify({ domain_id: 'domain-a' }));
     expect(res.status).toBe(401);
     await expect(res.json()).resolves.toMatchObject({
       error: { code: 'ERROR_AUTHENTICATE_FAILURE' },
@@ -63,14 +59,14 @@ describe('API keys', () => {
   });
 
   it('should answer 401 for an unknown key', async () => {
-    const res = await post(api, LIST, JSON.stringify({ domain_id: 'domain-a' }), {
+    const res = await postText(api, LIST, JSON.stringify({ domain_id: 'domain-a' }), {
       authorization: 'Bearer wrong-key-0123456789',
     });
     expect(res.status).toBe(401);
   });
 
   it('should answer 403 when a valid key asks for another domain', async () => {
-    const res = await post(api, LIST, JSON.stringify({ domain_id: 'domain-b' }), {
+    const res = await postText(api, LIST, JSON.stringify({ domain_id: 'domain-b' }), {
       authorization: 'Bearer reader-key-0123456789',
     });
     expect(res.status).toBe(403);

@@ -1,16 +1,8 @@
-import { type RunningApi, startApi } from './api-test-app';
+import { postText, type RunningApi, startApi } from './api-test-app';
 import { aJobTask, dropJobTasks, seedJobTasks } from './seed-index';
 
 const LIST = '/power_scheduler/v1/job-tasks/search';
 const STAT = '/power_scheduler/v1/job-tasks/stat';
-
-function post(api: RunningApi, path: string, body: string): Promise<Response> {
-  return fetch(`${api.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-  });
-}
 
 function headersOf(res: Response) {
   return {
@@ -37,7 +29,7 @@ describe('HTTP answer headers', () => {
   });
 
   const answers: [string, (api: RunningApi) => Promise<Response>, number][] = [
-    ['a list answer', (a) => post(a, LIST, JSON.stringify({ domain_id: 'headers' })), 200],
+    ['a list answer', (a) => postText(a, LIST, JSON.stringify({ domain_id: 'headers' })), 200],
     [
       'a list answer by URL',
       (a) => fetch(`${a.url}/power_scheduler/v1/job-tasks?domain_id=headers`),
@@ -46,7 +38,7 @@ describe('HTTP answer headers', () => {
     [
       'a stat answer',
       (a) =>
-        post(
+        postText(
           a,
           STAT,
           JSON.stringify({
@@ -56,9 +48,9 @@ describe('HTTP answer headers', () => {
         ),
       200,
     ],
-    ['a validation error', (a) => post(a, LIST, JSON.stringify({ domain_id: 7 })), 400],
-    ['malformed JSON', (a) => post(a, LIST, '{"domain_id": '), 400],
-    ['an oversized body', (a) => post(a, LIST, JSON.stringify({ pad: 'x'.repeat(5000) })), 413],
+    ['a validation error', (a) => postText(a, LIST, JSON.stringify({ domain_id: 7 })), 400],
+    ['malformed JSON', (a) => postText(a, LIST, '{"domain_id": '), 400],
+    ['an oversized body', (a) => postText(a, LIST, JSON.stringify({ pad: 'x'.repeat(5000) })), 413],
     ['an unknown route', (a) => fetch(`${a.url}/nope`), 404],
     ['the health probe', (a) => fetch(`${a.url}/health`), 200],
   ];
