@@ -127,6 +127,49 @@ describe(canonicalEvent.name, () => {
     expect(fastAccepted).toBeGreaterThan(30);
   });
 
+  it('should match the message key to job_task_id exactly when its bytes decode as UTF-8 to it', () => {
+    const utf8 = new TextDecoder('utf-8', { fatal: true });
+    const decodesTo = (key: Buffer, text: string): boolean => {
+      try {
+        return utf8.decode(key) === text;
+      } catch {
+        return false;
+      }
+    };
+    const jobTaskId = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 8 }),
+      fc.string({ minLength: 1, maxLength: 8, unit: 'binary' }),
+      pick('é', 'tâche-1', '\u00ff', '😀', 'a\u0000b'),
+    );
+    // The id's own bytes, the same text in Latin-1 (equal length and codes, not UTF-8), one byte changed, any bytes.
+    const keyFor = (id: string) =>
+      fc.oneof(
+        fc.constant(Buffer.from(id, 'utf8')),
+        fc.constant(Buffer.from(id, 'latin1')),
+        fc.nat().map((n) => {
+          const bytes = Buffer.from(id, 'utf8');
+          const at = n % bytes.length;
+          bytes[at] = (bytes[at] ?? 0) ^ (1 << (n % 8));
+          return bytes;
+        }),
+        fc.uint8Array({ maxLength: 8 }).map((bytes) => Buffer.from(bytes)),
+      );
+    const started = jobTaskId.chain((id) => keyFor(id).map((key) => ({ id, key })));
+    fc.assert(
+      fc.property(started, ({ id, key }) => {
+        const object = {
+          event_id: 'e1',
+          event_type: 'job_task.started',
+          occurred_at: '2026-11-28T10:00:01.250Z',
+          domain_id: 'd',
+          job_task_id: id,
+        };
+        expect(canonicalEvent(object, key) !== null).toBe(decodesTo(key, id));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
   it('should take the fast path for the plain events most emitters send', () => {
     const object = {
       event_id: 'e1',

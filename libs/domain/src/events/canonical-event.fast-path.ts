@@ -111,11 +111,26 @@ function dataOf(type: JobTaskEvent['event_type'], raw: unknown): Data | undefine
 
 function keyMatches(key: Buffer | null, jobTaskId: string): boolean {
   if (key === null) return false;
+  if (asciiBytesEqual(key, jobTaskId)) return true;
   try {
     return keyText.decode(key) === jobTaskId;
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether `key` holds exactly the ASCII text `text`, compared byte by byte without decoding a string per message. Any
+ * other text (or a byte that differs) answers false and the caller decodes, so this only ever adds matches UTF-8
+ * decoding would also find: bytes below 0x80 are valid UTF-8 and each is the character of the same code.
+ */
+function asciiBytesEqual(key: Buffer, text: string): boolean {
+  if (key.length !== text.length) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const byte = key[i];
+    if (byte === undefined || byte >= 0x80 || byte !== text.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** The event when `object` (a parsed message value) is plainly valid; otherwise null, never a reason. */

@@ -1,8 +1,9 @@
 import type { JobTaskDocument, JobTaskStatus } from '../job-task-document';
-import { compareErrorKeys } from './event-key.order';
+import { compareErrorKeys, compareText } from './event-key.order';
 import { ProjectionStateError } from './projection.errors';
 import { projectionStateSchema } from './projection-state.schema';
 import type { ProjectionState } from './projection-state.types';
+import { sortSmallArray } from './small-array.sort';
 import { emptyFacts, errorFactId, type CreatedFact, type TaskFacts } from './task-facts.model';
 
 /** Reads a stored document back into facts; the inverse of `documentFromFacts`. */
@@ -36,7 +37,9 @@ function createdFact(document: JobTaskDocument, key: CreatedFact['key']): Create
 /** Renders facts as the stored document. Collections are sorted so equal facts give byte-identical JSON. */
 export function documentFromFacts(facts: TaskFacts): JobTaskDocument {
   const { created, started, terminal } = facts;
-  const errors = [...facts.errors.values()].sort((a, b) => compareErrorKeys(a.key, b.key));
+  const errors = sortSmallArray([...facts.errors.values()], (a, b) =>
+    compareErrorKeys(a.key, b.key),
+  );
   return {
     job_task_id: facts.task.job_task_id,
     domain_id: facts.task.domain_id,
@@ -62,7 +65,7 @@ export function documentFromFacts(facts: TaskFacts): JobTaskDocument {
 function stateOf(facts: TaskFacts, errorKeys: ProjectionState['error_keys']): ProjectionState {
   return {
     version: 1,
-    lifecycle_ids: [...facts.lifecycleIds].sort(),
+    lifecycle_ids: sortSmallArray([...facts.lifecycleIds], compareText),
     resource_succeeded: sortedRecord(facts.resourceSucceeded),
     resource_failed: sortedRecord(facts.resourceFailed),
     created: facts.created?.key ?? null,
@@ -90,7 +93,8 @@ function sum(counts: ReadonlyMap<string, number>): number {
 // hidden class for every new event_id (ids are unique, so no two records would share one).
 function sortedRecord(counts: ReadonlyMap<string, number>): Record<string, number> {
   const record = Object.create(null) as Record<string, number>;
-  // The default sort compares UTF-16 code units, like `<`: the order documentFromFacts promises.
-  for (const id of [...counts.keys()].sort()) record[id] = counts.get(id) ?? 0;
+  // Code units, like the default sort: the order documentFromFacts promises.
+  for (const id of sortSmallArray([...counts.keys()], compareText))
+    record[id] = counts.get(id) ?? 0;
   return record;
 }
