@@ -80,6 +80,8 @@ describe('projector process: crashes, signals and bad configuration', () => {
 
     await expect(broken.exited).resolves.toBe(1);
     expect(broken.tail()).toContain('Invalid configuration');
-    expect(broken.tail()).toContain('PROJECTOR_MAX_BATCH_EVENTS');
+    expect(broken.tail()).toContain(
+      'PROJECTOR_MAX_BATCH_EVENTS: must be a whole number of 1 or more (got "lots")',
+    );
   });
 });

@@ -28,6 +28,39 @@ describe('loadApiConfig', () => {
     expect(attempt).toThrow(/MAX_PAGE_LIMIT/);
   });
 
+  it('should say what each invalid variable must be and what it was set to', () => {
+    const attempt = () =>
+      loadApiConfig({
+        API_PORT: 'eighty',
+        MAX_PAGE_LIMIT: '2.5',
+        READ_MODEL_REPLICAS: '9',
+        CACHE_ENABLED: 'maybe',
+        LOG_LEVEL: 'verbose',
+      });
+    expect(attempt).toThrow(
+      'API_PORT: must be a port number, a whole number from 1 to 65535 (got "eighty")',
+    );
+    expect(attempt).toThrow('MAX_PAGE_LIMIT: must be a whole number of 1 or more (got "2.5")');
+    expect(attempt).toThrow('READ_MODEL_REPLICAS: must be a whole number from 0 to 8 (got "9")');
+    expect(attempt).toThrow(
+      'CACHE_ENABLED: must be one of true, false, 1, 0, yes, no (got "maybe")',
+    );
+    expect(attempt).toThrow('LOG_LEVEL: must be one of debug, info, warn, error (got "verbose")');
+  });
+
+  it('should quote a bad URL without its credentials, and never an API key', () => {
+    const attempt = () =>
+      loadApiConfig({
+        REDIS_URL: 'redis://:hunter2-secret@ cache:6379',
+        API_KEYS: 'hunter2-secret-key',
+      });
+    expect(attempt).toThrow(
+      'REDIS_URL: must be an absolute URL such as http://host:port (got "redis://***@ cache:6379")',
+    );
+    expect(attempt).toThrow(/API_KEYS: entry "hunter2-…" must be/);
+    expect(attempt).not.toThrow(/hunter2-secret/);
+  });
+
   it('should read the read-model index layout and reject impossible shard counts', () => {
     const sut = loadApiConfig({ READ_MODEL_SHARDS: '3', READ_MODEL_REPLICAS: '1' });
     expect(sut.elasticsearch.readModel).toEqual({ shards: 3, replicas: 1 });

@@ -74,8 +74,9 @@ function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 function parse<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.output<T> {
-  const result = schema.safeParse(withoutEmpty(env));
-  if (!result.success) throw ConfigError.fromZod(result.error);
+  const input = withoutEmpty(env);
+  const result = schema.safeParse(input);
+  if (!result.success) throw ConfigError.fromZod(result.error, input);
   return result.data;
 }
 

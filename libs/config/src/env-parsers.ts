@@ -2,22 +2,31 @@ import { z } from 'zod';
 
 /** Small zod building blocks for environment variables, which always arrive as strings. */
 
+/** A whole number in [min, max], with one message that says so whatever is wrong (text, a fraction, the range). */
+function integer(min: number, max: number, fallback: number, message: string) {
+  const error = { error: message };
+  return z.coerce.number(error).int(error).min(min, error).max(max, error).default(fallback);
+}
+
 export const port = (fallback: number) =>
-  z.coerce.number().int().min(1).max(65535).default(fallback);
+  integer(1, 65535, fallback, 'must be a port number, a whole number from 1 to 65535');
 
 export const positiveInt = (fallback: number) =>
-  z.coerce.number().int().positive().default(fallback);
+  integer(1, Number.MAX_SAFE_INTEGER, fallback, 'must be a whole number of 1 or more');
 
 export const boundedInt = (min: number, max: number, fallback: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
+  integer(min, max, fallback, `must be a whole number from ${min} to ${max}`);
 
 export const nonEmpty = (fallback: string) => z.string().trim().min(1).default(fallback);
 
-export const url = (fallback: string) => z.url().default(fallback);
+export const url = (fallback: string) =>
+  z.url({ error: 'must be an absolute URL such as http://host:port' }).default(fallback);
 
 export const bool = (fallback: boolean) =>
   z
-    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], {
+      error: 'must be one of true, false, 1, 0, yes, no',
+    })
     .default(fallback ? 'true' : 'false')
     .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
@@ -29,4 +38,6 @@ export const brokerList = (fallback: string) =>
     .transform((v) => v.split(',').map((b) => b.trim()))
     .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port')).min(1));
 
-export const logLevel = z.enum(['debug', 'info', 'warn', 'error']).default('info');
+export const logLevel = z
+  .enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' })
+  .default('info');
