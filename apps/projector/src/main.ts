@@ -6,6 +6,7 @@ import { ProjectorModule } from './projector.module';
 import { RebuildCommand } from './rebuild/rebuild.command';
 import { limitHeapGrowth } from './startup/heap-growth.limit';
 import { CliRebuildProgress } from './rebuild/rebuild-progress.reporter';
+import { parseProjectorArgs, PROJECTOR_USAGE } from './startup/projector-args';
 
 function loadConfigOrExit(): ProjectorConfig {
   try {
@@ -44,14 +45,19 @@ export async function rebuild(config: ProjectorConfig, logger: JsonLogger): Prom
 }
 
 async function main(argv: readonly string[]): Promise<void> {
+  const args = parseProjectorArgs(argv);
+  if (args.kind === 'help') {
+    process.stdout.write(`${PROJECTOR_USAGE}\n`);
+    return;
+  }
+  if (args.kind === 'bad') {
+    process.stderr.write(`${args.message}\n${PROJECTOR_USAGE}\n`);
+    process.exit(2);
+  }
   const config = loadConfigOrExit();
   limitHeapGrowth(config.projector.heapGrowingPercent);
   const logger = new JsonLogger(config.logLevel, 'projector');
-  const command = argv[0] ?? 'serve';
-  if (command === 'rebuild') return rebuild(config, logger);
-  if (command === 'serve') return serve(config, logger);
-  process.stderr.write(`unknown command "${command}"; usage: projector [serve|rebuild]\n`);
-  process.exit(2);
+  return args.command === 'rebuild' ? rebuild(config, logger) : serve(config, logger);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
