@@ -8,8 +8,12 @@ import { createInterface } from 'node:readline';
 
 class BadInputError extends Error {}
 
-async function readEvents(): Promise<string[]> {
-  const args = process.argv.slice(2);
+const USAGE = `usage: npm run -s emit -- '<event JSON>' ['<event JSON>' ...]
+       ... | npm run -s emit           (one event per line of stdin)
+Every event is checked with the projector's rules first; one that would be dead-lettered stops the run before
+anything is sent (exit 2). The topic and brokers come from the environment (EVENTS_TOPIC, KAFKA_BROKERS).`;
+
+async function readEvents(args: string[]): Promise<string[]> {
   if (args.length > 0) return args;
   const lines: string[] = [];
   for await (const line of createInterface({ input: process.stdin }))
@@ -22,14 +26,20 @@ function parseAll(texts: string[]): unknown[] {
     try {
       return JSON.parse(text) as unknown;
     } catch (error) {
-      throw new BadInputError(`event ${i} is not JSON: ${(error as Error).message}`);
+      throw new BadInputError(
+        `event ${i} is not JSON: ${(error as Error).message} (npm run -s emit -- --help for the usage)`,
+      );
     }
   });
 }
 
-async function main(): Promise<void> {
+async function main(args: string[]): Promise<void> {
+  if (args[0] === '--help' || args[0] === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const config = loadProjectorConfig();
-  const events = parseAll(await readEvents());
+  const events = parseAll(await readEvents(args));
   const kafka = createKafka(
     { ...config.kafka, clientId: `${config.kafka.clientId}-emit` },
     new JsonLogger('warn', 'emit'),
@@ -47,7 +57,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+main(process.argv.slice(2)).catch((error: unknown) => {
   const refused =
     error instanceof BadInputError ||
     error instanceof EventRejectedError ||

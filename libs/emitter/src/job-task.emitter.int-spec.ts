@@ -115,4 +115,23 @@ describe('JobTaskEmitter on the real Kafka', () => {
       'EMITTER.EVENT_REJECTED: event 0 would be dead-lettered as MISSING_FIELD: data.job_id',
     );
   });
+  it('should make `npm run emit -- --help` print the usage and send nothing', async () => {
+    const run = promisify(execFile);
+
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'scripts/emit-event.ts',
+        '--help',
+      ],
+      // No broker at all: the usage needs none.
+      { cwd: REPO_ROOT, env: { PATH: process.env.PATH, KAFKA_BROKERS: 'nowhere:1' } },
+    );
+
+    expect(stdout).toContain("usage: npm run -s emit -- '<event JSON>'");
+  });
 });
