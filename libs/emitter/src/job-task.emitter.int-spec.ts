@@ -8,6 +8,15 @@ import { JobTaskEmitter } from './job-task.emitter';
 import { JobTaskEvents } from './job-task-events.builder';
 
 const REPO_ROOT = join(__dirname, '../../..');
+
+/** `npm run emit` as a process, with only PATH and `env` in its environment. */
+function runEmitScript(args: string[], env: Record<string, string>) {
+  const script = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
+  return promisify(execFile)(process.execPath, [...script, 'scripts/emit-event.ts', ...args], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH, ...env },
+  });
+}
 const kafka = new Kafka({ brokers: testStack.kafkaBrokers, logLevel: logLevel.NOTHING });
 
 async function readAll(topic: string, count: number): Promise<(KafkaMessage & { p: number })[]> {
@@ -82,7 +91,6 @@ describe('JobTaskEmitter on the real Kafka', () => {
   });
 
   it('should make `npm run emit` refuse an event the projector would dead-letter, sending nothing', async () => {
-    const run = promisify(execFile);
     const bad = JSON.stringify({
       event_id: 'e1',
       event_type: 'job_task.created',
@@ -91,46 +99,19 @@ describe('JobTaskEmitter on the real Kafka', () => {
       job_task_id: 't',
       data: {},
     });
-    const failure = await run(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'scripts/emit-event.ts',
-        bad,
-      ],
-      {
-        cwd: REPO_ROOT,
-        env: {
-          PATH: process.env.PATH,
-          KAFKA_BROKERS: testStack.kafkaBrokers.join(','),
-          EVENTS_TOPIC: topic,
-        },
-      },
-    ).catch((error: { code: number; stderr: string }) => error);
+    const failure = await runEmitScript([bad], {
+      KAFKA_BROKERS: testStack.kafkaBrokers.join(','),
+      EVENTS_TOPIC: topic,
+    }).catch((error: { code: number; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 2 });
     expect((failure as { stderr: string }).stderr).toContain(
       'EMITTER.EVENT_REJECTED: event 0 would be dead-lettered as MISSING_FIELD: data.job_id',
     );
   });
-  it('should make `npm run emit -- --help` print the usage and send nothing', async () => {
-    const run = promisify(execFile);
 
-    const { stdout } = await run(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'scripts/emit-event.ts',
-        '--help',
-      ],
-      // No broker at all: the usage needs none.
-      { cwd: REPO_ROOT, env: { PATH: process.env.PATH, KAFKA_BROKERS: 'nowhere:1' } },
-    );
+  it('should make `npm run emit -- --help` print the usage and send nothing', async () => {
+    // No broker at all: the usage needs none.
+    const { stdout } = await runEmitScript(['--help'], { KAFKA_BROKERS: 'nowhere:1' });
 
     expect(stdout).toContain("usage: npm run -s emit -- '<event JSON>'");
   });
