@@ -33,7 +33,10 @@ env "$@" EVENTS_TOPIC="$topic" JOB_TASKS_ALIAS="$run" PROJECTOR_GROUP_ID="$run" 
   -r ts-node/register/transpile-only -r tsconfig-paths/register "${hook[@]}" apps/projector/src/main.ts > "/tmp/thread-split-$label.log" 2>&1 &
 pid=$! # env and scripts/with-node.sh exec, so this is node itself
 # Wait for the projector to be gone: one still shutting down would answer the next run's /metrics.
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true' EXIT
+# Then its index goes too: each run writes one of its own, which nothing reads afterwards.
+es=${ELASTICSEARCH_URL:-http://127.0.0.1:9200}
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  curl -s -o /dev/null -X DELETE "$es/$run-v1" || true' EXIT
 until [ "$(consumed || true)" != "" ] && [ "$(consumed)" != 0 ]; do sleep 0.2; done
 before=$(threads "$pid") started=$(date +%s%N) first=$(consumed)
 [ -z "$heap" ] || kill -WINCH "$pid"
