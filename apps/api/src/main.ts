@@ -2,7 +2,19 @@ import { ConfigError, loadApiConfig } from '@app/config';
 import { JsonLogger } from '@app/platform';
 import { createApiApp } from './api.app';
 
-async function main(): Promise<void> {
+const USAGE = `usage: api
+  serves list and stat over HTTP (API_PORT) and gRPC (API_GRPC_PORT); it takes no arguments.
+Every setting comes from the environment (.env.example lists them).`;
+
+async function main(argv: readonly string[]): Promise<void> {
+  if (argv[0] === '--help' || argv[0] === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (argv.length > 0) {
+    process.stderr.write(`unexpected argument ${JSON.stringify(argv[0])}\n${USAGE}\n`);
+    process.exit(2);
+  }
   let config;
   try {
     config = loadApiConfig();
@@ -23,4 +35,9 @@ async function main(): Promise<void> {
   logger.event('info', 'api listening', { port: config.api.port, grpc_port: config.api.grpcPort });
 }
 
-void main();
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
