@@ -2,6 +2,9 @@ import { DlqArgsError, parseDlqArgs } from './dlq-args';
 
 describe(parseDlqArgs.name, () => {
   it.each([
+    [['help'], { command: 'help' }],
+    [['--help'], { command: 'help' }],
+    [['-h'], { command: 'help' }],
     [['summary'], { command: 'summary' }],
     [['show'], { command: 'show', reason: null, limit: 20 }],
     [

@@ -10,6 +10,7 @@ export class DlqArgsError extends Error {
 }
 
 export const USAGE = `usage:
+  npm run dlq -- help                                   (this text)
   npm run dlq -- summary
   npm run dlq -- show [--reason R] [--limit N]          (default limit 20)
   npm run dlq -- replay (--reason R | --offsets P:A-B) [--dry-run]
@@ -23,6 +24,7 @@ export interface OffsetRange {
 }
 
 export type DlqCommand =
+  | { command: 'help' }
   | { command: 'summary' }
   | { command: 'show'; reason: DlqReason | null; limit: number }
   | {
@@ -67,6 +69,10 @@ function options(args: readonly string[], valued: readonly string[], flags: read
 export function parseDlqArgs(argv: readonly string[]): DlqCommand {
   const [command, ...rest] = argv;
   switch (command) {
+    case 'help':
+    case '--help':
+    case '-h':
+      return { command: 'help' };
     case 'summary':
       options(rest, [], []);
       return { command };

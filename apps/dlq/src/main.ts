@@ -2,13 +2,17 @@
 import { ConfigError, loadProjectorConfig } from '@app/config';
 import { JsonLogger, createKafka } from '@app/platform';
 import { readDeadLetters } from './dead-letter.reader';
-import { DlqArgsError, parseDlqArgs, type DlqCommand } from './dlq-args';
+import { DlqArgsError, parseDlqArgs, USAGE, type DlqCommand } from './dlq-args';
 import { selectForReplay } from './dlq-replay';
 import { formatDeadLetter, selectForShow } from './dlq-show';
 import { formatSummary, summarise } from './dlq-summary';
 import { replayDeadLetters } from './replay.runner';
 
 async function run(command: DlqCommand): Promise<void> {
+  if (command.command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const config = loadProjectorConfig();
   const { dlqTopic, topic } = config.kafka;
   const kafka = createKafka(

@@ -8,19 +8,25 @@ export interface SimulateArgs {
   brokers?: string[];
 }
 
+export const SIMULATE_USAGE =
+  'usage: simulate --tasks N --rate R --seed S [--domains D] [--topic T] [--brokers host:port,...]';
+
 export class SimulateArgsError extends Error {
   readonly code = 'SIMULATE.BAD_ARGS';
 
   constructor(message: string) {
-    super(
-      `${message}\nusage: simulate --tasks N --rate R --seed S [--domains D] [--topic T] [--brokers host:port,...]`,
-    );
+    super(`${message}\n${SIMULATE_USAGE}`);
     this.name = 'SimulateArgsError';
   }
 }
 
 const NUMERIC = new Set(['tasks', 'rate', 'seed', 'domains']);
 const TEXT = new Set(['topic', 'brokers']);
+
+/** `--help` (or `-h`) first asks for the usage. */
+export function asksForHelp(argv: readonly string[]): boolean {
+  return argv[0] === '--help' || argv[0] === '-h';
+}
 
 export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
   const values = new Map<string, string>();

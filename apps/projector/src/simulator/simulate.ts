@@ -1,11 +1,20 @@
 import { ConfigError, loadProjectorConfig } from '@app/config';
 import { JsonLogger, createKafka } from '@app/platform';
 import { simulateScheduler } from './scheduler.simulator';
-import { parseSimulateArgs, SimulateArgsError } from './simulate-args.parser';
+import {
+  asksForHelp,
+  parseSimulateArgs,
+  SIMULATE_USAGE,
+  SimulateArgsError,
+} from './simulate-args.parser';
 import { produceSimulated } from './simulated-events.producer';
 
-async function main(): Promise<void> {
-  const args = parseSimulateArgs(process.argv.slice(2));
+async function main(argv: readonly string[]): Promise<void> {
+  if (asksForHelp(argv)) {
+    process.stdout.write(`${SIMULATE_USAGE}\n`);
+    return;
+  }
+  const args = parseSimulateArgs(argv);
   const config = loadProjectorConfig();
   const kafkaConfig = {
     ...config.kafka,
@@ -38,7 +47,7 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
+main(process.argv.slice(2)).catch((error: unknown) => {
   const known = error instanceof SimulateArgsError || error instanceof ConfigError;
   process.stderr.write(
     `${known ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
