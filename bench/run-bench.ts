@@ -11,7 +11,7 @@ import { freshnessBasis, hotTaskAndRebuild } from './figures/projector-part';
 import { throughputFigure } from './figures/throughput.figure';
 import { startApi, type RunningApi } from './lib/api-process';
 import { buildApps } from './lib/app-build';
-import { parseBenchOptions } from './lib/bench-options';
+import { BenchOptionsError, parseBenchOptions, USAGE } from './lib/bench-options';
 import { cleanupRun } from './lib/cleanup';
 import type { BenchContext } from './lib/context';
 import { benchElasticsearch, createReadModelIndex } from './lib/elastic';
@@ -71,7 +71,12 @@ function writeResults(runId: string, document: Record<string, unknown>, report: 
 }
 
 async function main(): Promise<void> {
-  const options = parseBenchOptions(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--help' || argv[0] === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const options = parseBenchOptions(argv);
   const names = new RunNames();
   const startedAt = new Date();
   log(`run ${names.runId}${options.quick ? ' (quick)' : ''}: starting the stack`);
@@ -199,6 +204,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof BenchOptionsError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(
     `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );

@@ -1,4 +1,4 @@
-import { parseBenchOptions } from './bench-options';
+import { BenchOptionsError, parseBenchOptions } from './bench-options';
 
 describe(parseBenchOptions.name, () => {
   it('should measure figure 4 alone with --api-only, keeping the default sizes', () => {
@@ -24,5 +24,6 @@ describe(parseBenchOptions.name, () => {
     expect(() => parseBenchOptions(['--api-onyl'])).toThrow(
       /unknown option "--api-onyl"[\s\S]*usage:/,
     );
+    expect(() => parseBenchOptions(['--reps', 'many'])).toThrow(BenchOptionsError);
   });
 });

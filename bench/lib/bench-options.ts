@@ -127,6 +127,14 @@ const FLAGS: Record<string, [keyof BenchOptions, Kind]> = {
   '--keep': ['keep', 'flag'],
 };
 
+/** A command line the bench cannot run: its message ends with the usage, and no stack trace is worth printing. */
+export class BenchOptionsError extends Error {
+  constructor(problem: string) {
+    super(`${problem}\n${USAGE}`);
+    this.name = 'BenchOptionsError';
+  }
+}
+
 export const USAGE = `usage: npm run bench -- [--quick] ${Object.keys(FLAGS)
   .filter((f) => f !== '--quick')
   .map((f) =>
@@ -137,7 +145,7 @@ export const USAGE = `usage: npm run bench -- [--quick] ${Object.keys(FLAGS)
 function parseCount(flag: string, raw: string | undefined): number {
   const n = Number(raw);
   if (raw === undefined || !Number.isSafeInteger(n) || n < 0)
-    throw new Error(`${flag} needs a non-negative integer\n${USAGE}`);
+    throw new BenchOptionsError(`${flag} needs a non-negative integer`);
   return n;
 }
 
@@ -146,7 +154,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i] ?? '';
     const spec = FLAGS[flag];
-    if (spec === undefined) throw new Error(`unknown option "${flag}"\n${USAGE}`);
+    if (spec === undefined) throw new BenchOptionsError(`unknown option "${flag}"`);
     const [name, kind] = spec;
     if (kind === 'flag') given.set(name, flag !== '--no-profile');
     else if (kind === 'int') given.set(name, parseCount(flag, argv[(i += 1)]));
@@ -157,7 +165,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       );
   }
   if (given.get('apiOnly') === true && given.get('projectorOnly') === true)
-    throw new Error(`--api-only and --projector-only exclude each other\n${USAGE}`);
+    throw new BenchOptionsError('--api-only and --projector-only exclude each other');
   const quick = given.get('quick') === true;
   return { ...DEFAULTS, ...(quick ? QUICK : {}), ...Object.fromEntries(given) };
 }
