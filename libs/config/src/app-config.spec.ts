@@ -36,6 +36,8 @@ describe('loadApiConfig', () => {
         READ_MODEL_REPLICAS: '9',
         CACHE_ENABLED: 'maybe',
         LOG_LEVEL: 'verbose',
+        KAFKA_BROKERS: 'localhost',
+        EVENTS_TOPIC: '   ',
       });
     expect(attempt).toThrow(
       'API_PORT: must be a port number, a whole number from 1 to 65535 (got "eighty")',
@@ -46,6 +48,8 @@ describe('loadApiConfig', () => {
       'CACHE_ENABLED: must be one of true, false, 1, 0, yes, no (got "maybe")',
     );
     expect(attempt).toThrow('LOG_LEVEL: must be one of debug, info, warn, error (got "verbose")');
+    expect(attempt).toThrow('KAFKA_BROKERS.0: each broker must be host:port (got "localhost")');
+    expect(attempt).toThrow('EVENTS_TOPIC: must not be blank (got "   ")');
   });
 
   it('should quote a bad URL without its credentials, and never an API key', () => {

@@ -9,6 +9,7 @@ import {
   nonEmpty,
   port,
   positiveInt,
+  text,
   url,
 } from './env-parsers';
 import { projectorWindow, projectorWindowEnv } from './projector-window.config';
@@ -19,7 +20,7 @@ const kafkaEnv = z.object({
   KAFKA_BROKERS: brokerList('127.0.0.1:9092'),
   KAFKA_CLIENT_ID: nonEmpty('jobtask-read-model'),
   EVENTS_TOPIC: nonEmpty(DEFAULT_TOPIC),
-  DLQ_TOPIC: z.string().trim().min(1).optional(),
+  DLQ_TOPIC: text().optional(),
   EVENTS_TOPIC_PARTITIONS: positiveInt(3),
 });
 

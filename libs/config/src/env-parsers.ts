@@ -17,7 +17,10 @@ export const positiveInt = (fallback: number) =>
 export const boundedInt = (min: number, max: number, fallback: number) =>
   integer(min, max, fallback, `must be a whole number from ${min} to ${max}`);
 
-export const nonEmpty = (fallback: string) => z.string().trim().min(1).default(fallback);
+/** Text that is not only blanks (an empty assignment already means "unset": see withoutEmpty). */
+export const text = () => z.string().trim().min(1, { error: 'must not be blank' });
+
+export const nonEmpty = (fallback: string) => text().default(fallback);
 
 export const url = (fallback: string) =>
   z.url({ error: 'must be an absolute URL such as http://host:port' }).default(fallback);
@@ -36,7 +39,11 @@ export const brokerList = (fallback: string) =>
     .string()
     .default(fallback)
     .transform((v) => v.split(',').map((b) => b.trim()))
-    .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port')).min(1));
+    .pipe(
+      z
+        .array(z.string().regex(/^[^\s:]+:\d{1,5}$/, { error: 'each broker must be host:port' }))
+        .min(1),
+    );
 
 export const logLevel = z
   .enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' })
