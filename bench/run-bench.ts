@@ -10,6 +10,7 @@ import { profileFigure } from './figures/profile.figure';
 import { freshnessBasis, hotTaskAndRebuild } from './figures/projector-part';
 import { throughputFigure } from './figures/throughput.figure';
 import { startApi, type RunningApi } from './lib/api-process';
+import { asksForHelp } from '@app/platform';
 import { buildApps } from './lib/app-build';
 import { BenchOptionsError, parseBenchOptions, USAGE } from './lib/bench-options';
 import { cleanupRun } from './lib/cleanup';
@@ -72,7 +73,7 @@ function writeResults(runId: string, document: Record<string, unknown>, report: 
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  if (argv[0] === '--help' || argv[0] === '-h') {
+  if (asksForHelp(argv)) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }

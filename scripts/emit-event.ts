@@ -3,7 +3,7 @@
 // dead-lettered stops the run before anything is sent (exit 2). npm run -s emit -- '{"event_id": …}'
 import { ConfigError, loadProjectorConfig } from '@app/config';
 import { EmitterError, EventRejectedError, JobTaskEmitter } from '@app/emitter';
-import { JsonLogger, createKafka } from '@app/platform';
+import { asksForHelp, JsonLogger, createKafka } from '@app/platform';
 import { createInterface } from 'node:readline';
 
 class BadInputError extends Error {}
@@ -34,7 +34,7 @@ function parseAll(texts: string[]): unknown[] {
 }
 
 async function main(args: string[]): Promise<void> {
-  if (args[0] === '--help' || args[0] === '-h') {
+  if (asksForHelp(args)) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }

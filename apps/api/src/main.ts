@@ -1,5 +1,5 @@
 import { ConfigError, loadApiConfig } from '@app/config';
-import { JsonLogger } from '@app/platform';
+import { asksForHelp, JsonLogger } from '@app/platform';
 import { createApiApp } from './api.app';
 
 const USAGE = `usage: api
@@ -7,7 +7,7 @@ const USAGE = `usage: api
 Every setting comes from the environment (.env.example lists them).`;
 
 async function main(argv: readonly string[]): Promise<void> {
-  if (argv[0] === '--help' || argv[0] === '-h') {
+  if (asksForHelp(argv)) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }

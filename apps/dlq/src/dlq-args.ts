@@ -1,4 +1,5 @@
 import { DLQ_REASONS, type DlqReason } from '@app/domain';
+import { asksForHelp } from '@app/platform';
 
 export class DlqArgsError extends Error {
   readonly code = 'DLQ.BAD_ARGUMENTS';
@@ -67,11 +68,10 @@ function options(args: readonly string[], valued: readonly string[], flags: read
 }
 
 export function parseDlqArgs(argv: readonly string[]): DlqCommand {
+  if (asksForHelp(argv)) return { command: 'help' };
   const [command, ...rest] = argv;
   switch (command) {
     case 'help':
-    case '--help':
-    case '-h':
       return { command: 'help' };
     case 'summary':
       options(rest, [], []);

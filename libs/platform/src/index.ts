@@ -1,3 +1,4 @@
+export * from './cli/help-request';
 export * from './clients/elasticsearch-client';
 export * from './clients/kafka-client';
 export * from './clients/redis-client';

@@ -1,4 +1,4 @@
-import { asksForHelp, parseSimulateArgs, SimulateArgsError } from './simulate-args.parser';
+import { parseSimulateArgs, SimulateArgsError } from './simulate-args.parser';
 
 describe(parseSimulateArgs.name, () => {
   it('should read the required and optional flags', () => {
@@ -29,17 +29,4 @@ describe(parseSimulateArgs.name, () => {
   ])('should reject %j with the usage', (argv) => {
     expect(() => parseSimulateArgs(argv)).toThrow(SimulateArgsError);
   });
-});
-
-describe(asksForHelp.name, () => {
-  it.each([[['--help']], [['-h']]])('should see %j as a request for the usage', (argv) => {
-    expect(asksForHelp(argv)).toBe(true);
-  });
-
-  it.each([[[]], [['--tasks', '10']], [['--tasks', '--help']]])(
-    'should not see %j as one',
-    (argv) => {
-      expect(asksForHelp(argv)).toBe(false);
-    },
-  );
 });

@@ -23,11 +23,6 @@ export class SimulateArgsError extends Error {
 const NUMERIC = new Set(['tasks', 'rate', 'seed', 'domains']);
 const TEXT = new Set(['topic', 'brokers']);
 
-/** `--help` (or `-h`) first asks for the usage. */
-export function asksForHelp(argv: readonly string[]): boolean {
-  return argv[0] === '--help' || argv[0] === '-h';
-}
-
 export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
   const values = new Map<string, string>();
   for (let i = 0; i < argv.length; i += 2) {

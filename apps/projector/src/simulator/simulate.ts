@@ -1,12 +1,7 @@
 import { ConfigError, loadProjectorConfig } from '@app/config';
-import { JsonLogger, createKafka } from '@app/platform';
+import { asksForHelp, JsonLogger, createKafka } from '@app/platform';
 import { simulateScheduler } from './scheduler.simulator';
-import {
-  asksForHelp,
-  parseSimulateArgs,
-  SIMULATE_USAGE,
-  SimulateArgsError,
-} from './simulate-args.parser';
+import { parseSimulateArgs, SIMULATE_USAGE, SimulateArgsError } from './simulate-args.parser';
 import { produceSimulated } from './simulated-events.producer';
 
 async function main(argv: readonly string[]): Promise<void> {

@@ -1,3 +1,5 @@
+import { asksForHelp } from '@app/platform';
+
 export const PROJECTOR_USAGE = `usage: projector [serve|rebuild]
   serve    consume the events topic into the read model (the default)
   rebuild  replay the topic into a new index version, then swap the alias to it
@@ -13,8 +15,8 @@ export type ProjectorArgs =
  * must not start a rebuild.
  */
 export function parseProjectorArgs(argv: readonly string[]): ProjectorArgs {
+  if (asksForHelp(argv) || argv[0] === 'help') return { kind: 'help' };
   const [command = 'serve', ...rest] = argv;
-  if (command === '--help' || command === '-h' || command === 'help') return { kind: 'help' };
   if (command !== 'serve' && command !== 'rebuild') {
     return { kind: 'bad', message: `unknown command ${JSON.stringify(command)}` };
   }
