@@ -2,7 +2,7 @@
  * The domain's share of the hot path (decode, fold, render and stringify each document) of this checkout against
  * another one, in ONE process, alternated round by round: on a shared two-core box a change of a few percent is
  * below the spread between processes, not between rounds of one process. Both sides import `libs/domain` by path
- * (it imports nothing outside itself), so each runs its own code on the same messages.
+ * (it imports no other part of this repository), so each runs its own code on the same messages.
  *
  *   git worktree add /tmp/base <commit>
  *   node -r ts-node/register/transpile-only -r tsconfig-paths/register apps/projector/test/domain-ab.measure.ts \
