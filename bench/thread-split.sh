@@ -59,6 +59,6 @@ join <(echo "$before") <(echo "$after") | awk -v label="$label" -v events="$((ev
 
 if [ -n "$heap" ]; then
   for _ in $(seq 100); do [ -f "$heap.heapprofile" ] && break; sleep 0.1; done
-  bash scripts/with-node.sh node -r ts-node/register/transpile-only bench/report/heap-profile.summary.ts \
-    "$heap.heapprofile" "$((events - first))" 2>/dev/null
+  bash scripts/with-node.sh node -r ts-node/register/transpile-only -r tsconfig-paths/register \
+    bench/report/heap-profile.summary.ts "$heap.heapprofile" "$((events - first))" 2>/dev/null
 fi

@@ -5,3 +5,4 @@ export * from './stack/test-names';
 export * from './net/free-port';
 export * from './process/process-alive';
 export * from './contract/malformed-events';
+export * from './profiling/allocation-summary';
