@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { type RunningApi, startApi } from './api-test-app';
+import { postText, type RunningApi, startApi } from './api-test-app';
 import { postJson } from './differential/http-call';
 import { aJobTask, dropJobTasks, seedJobTasks } from './seed-index';
 
@@ -160,6 +160,70 @@ describe('bad input', () => {
     expect(status).toBe(400);
     expect(answer).toMatchObject({ error: { code } });
     expect((answer as { error: { message: string } }).error.message).toMatch(message);
+  });
+
+  // Raw text: JSON.stringify cannot write a number literal beyond a double, and deep nesting is the point.
+  const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+  const deepPath = (depth: number) => `query.filter[0].v${'[0]'.repeat(depth - 1)}`;
+  it.each<[string, string, string, RegExp]>([
+    [
+      'a filter value nested 100,000 levels deep',
+      LIST,
+      `{"domain_id":"d","query":{"filter":[{"k":"errors","o":"match","v":${deep(100_000)}}]}}`,
+      /^Parameter is invalid\. \(key = query\.filter\[0\]\.v(\[0\])+, reason = nested more than 64 levels deep\)$/,
+    ],
+    [
+      'a stat body nested 100,000 levels deep',
+      STAT,
+      `{"domain_id":"d","query":{"aggregate":[{"count":{"name":"n"}}],"filter":[{"k":"job_id","o":"in","v":${deep(100_000)}}]}}`,
+      /key = query\.filter\[0\]\.v(\[0\])+, reason = nested more than 64 levels deep/,
+    ],
+    [
+      'a filter number beyond a double (1e400)',
+      LIST,
+      '{"domain_id":"d","query":{"filter":[{"k":"success_count","v":1e400,"o":"lt"}]}}',
+      /^Parameter is invalid\. \(key = query\.filter\[0\]\.v, reason = Infinity is not a finite number\)$/,
+    ],
+    [
+      'a page limit beyond a double (-1e400)',
+      LIST,
+      '{"domain_id":"d","query":{"page":{"limit":-1e400}}}',
+      /key = query\.page\.limit, reason = -Infinity is not a finite number/,
+    ],
+    [
+      'a stat skip beyond a double',
+      STAT,
+      '{"domain_id":"d","query":{"aggregate":[{"skip":1e400}]}}',
+      /key = query\.aggregate\[0\]\.skip, reason = Infinity is not a finite number/,
+    ],
+  ])('should answer %s with a 400 naming where it is', async (_name, route, text, message) => {
+    const res = await postText(api, route, text);
+    expect(res.status).toBe(400);
+    const answer = (await res.json()) as { error: { code: string; message: string } };
+    expect(answer.error.code).toBe('ERROR_INVALID_PARAMETER');
+    expect(answer.error.message).toMatch(message);
+  });
+
+  it('should stop at the depth limit: 64 levels are read, 65 are not', async () => {
+    const at = async (depth: number) => {
+      const res = await postText(
+        api,
+        LIST,
+        `{"domain_id":"d","query":{"filter":[{"k":"job_id","o":"in","v":${deep(depth)}}]}}`,
+      );
+      return ((await res.json()) as { error: { message: string } }).error.message;
+    };
+    // body, query, filter, filter[0] and v take five of the 64 levels.
+    await expect(at(64 - 4)).resolves.not.toMatch(/levels deep/);
+    await expect(at(64 - 3)).resolves.toContain(`key = ${deepPath(64 - 4)}[0], reason = nested`);
+  });
+
+  it('should answer a GET whose query parameter is nested 5,000 levels deep with a 400', async () => {
+    // Brackets unencoded (a URL may carry them in its query) keep the URL under Node's header limit.
+    const query = `${encodeURIComponent('{"filter":[{"k":"errors","o":"match","v":')}${deep(5000)}${encodeURIComponent('}]}')}`;
+    const res = await fetch(`${api.url}/power_scheduler/v1/job-tasks?domain_id=d&query=${query}`);
+    expect(res.status).toBe(400);
+    await expect(res.text()).resolves.toContain('nested more than 64 levels deep');
   });
 
   it('should answer more groups than the configured maximum with a 400, not a truncated answer', async () => {

@@ -50,6 +50,18 @@ describe('gRPC error statuses', () => {
     expect(error.details).toMatch(SPACEONE_DETAILS);
   });
 
+  it.each([Number.NaN, Infinity])(
+    'should name where a %s number value is, not render it as null',
+    async (n) => {
+      const error = await listFailure([
+        { key: 'success_count', operator: 'eq', value: { numberValue: n } },
+      ]);
+      expect(error.details).toBe(
+        `ERROR_INVALID_PARAMETER: Parameter is invalid. (key = query.filter[0].value, reason = ${n} is not a finite number)`,
+      );
+    },
+  );
+
   it('should name the offending key in the details', async () => {
     const error = await listFailure([condition('nope', 'eq', 1)]);
     expect(error.details).toContain('nope');

@@ -22,6 +22,8 @@ const TEXTS = [
   'ſ S s ς Σ σ',
   'İ i ı I ß ẞ',
   'plain job-42',
+  '\u{1F600}'.repeat(1100),
+  '\u{10400}\u{10428}'.repeat(600),
 ];
 
 const docs: JobTaskInfo[] = TEXTS.map((text, i) =>
@@ -87,6 +89,10 @@ describe('literal substrings of any allowed length equal the reference evaluator
     ['a 1,000-character keyword token', { keyword: 'a'.repeat(1000) }],
     ['a 1,000-character periodic keyword token', { keyword: 'Ab'.repeat(500) }],
     ['keyword tokens with non-ASCII letters', { keyword: `${'é'.repeat(400)} \u212a ſ` }],
+    // The keyword limit counts characters: 1,000 astral ones are 2,000 UTF-16 units.
+    ['a 1,000-emoji keyword token', { keyword: '\u{1F600}'.repeat(1000) }],
+    ['a 1,000-character astral keyword with case pairs', { keyword: '\u{10428}'.repeat(1000) }],
+    ['a 400-character astral keyword with case pairs', { keyword: '\u{10428}'.repeat(400) }],
   ];
 
   it.each(bodies)('should answer %s as the reference does', async (_name, query) => {

@@ -60,11 +60,38 @@ describe(mapError.name, () => {
       'ERROR_INVALID_PARAMETER',
       /encoding/,
     ],
+    [
+      'an unsupported charset',
+      { type: 'charset.unsupported', charset: 'latin1', status: 415, expose: true },
+      400,
+      'ERROR_INVALID_PARAMETER',
+      /key = content-type, charset = latin1/,
+    ],
+    [
+      'an unknown content encoding',
+      { type: 'encoding.unsupported', encoding: 'zstd-x', status: 415, expose: true },
+      400,
+      'ERROR_INVALID_PARAMETER',
+      /key = content-encoding, encoding = zstd-x/,
+    ],
+    [
+      'a compressed body that does not inflate (a zlib error made a 400)',
+      { code: 'Z_DATA_ERROR', errno: -3, status: 400, statusCode: 400, expose: true },
+      400,
+      'ERROR_INVALID_PARAMETER',
+      /could not be read\. \(reason = parser\)/,
+    ],
   ])('should answer the body parser failing on %s', (_name, error, status, code, message) => {
     const sut = map(Object.assign(new Error('parser'), error));
     expect(sut.status).toBe(status);
     expect(sut.body.error.code).toBe(code);
     expect(sut.body.error.message).toMatch(message);
+  });
+
+  it("should not take a server-side http error (5xx) for the client's mistake", () => {
+    const sut = map(Object.assign(new Error('boom'), { status: 500, expose: false }));
+    expect(sut.status).toBe(500);
+    expect(sut.unexpected).toBe(true);
   });
 
   it('should answer anything else as an unexpected 500 that hides internals but gives the correlation id', () => {

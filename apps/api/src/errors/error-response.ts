@@ -48,18 +48,51 @@ export function mapError(error: unknown, correlationId: string, maxBodyBytes: nu
   };
 }
 
+/** What body-parser (through http-errors) puts on the errors it passes on. */
+interface BodyParserFailure {
+  type?: unknown;
+  status?: unknown;
+  expose?: unknown;
+  charset?: unknown;
+  encoding?: unknown;
+  message?: unknown;
+}
+
 function toKnownError(error: unknown, maxBodyBytes: number): unknown {
   if (error instanceof QueryError || error instanceof ApiError) return error;
-  const bodyParserType = (error as { type?: unknown } | null)?.type;
-  if (bodyParserType === 'entity.too.large') return new PayloadTooLargeError(maxBodyBytes);
-  if (bodyParserType === 'entity.parse.failed') {
+  const failure = (error ?? {}) as BodyParserFailure;
+  if (failure.type === 'entity.too.large') return new PayloadTooLargeError(maxBodyBytes);
+  if (failure.type === 'entity.parse.failed') {
     return new MalformedRequestError('The request body is not valid JSON.');
   }
-  if (typeof bodyParserType === 'string' && bodyParserType.startsWith('encoding.')) {
-    return new MalformedRequestError('The request body encoding is not supported.');
+  if (failure.type === 'charset.unsupported') {
+    return new MalformedRequestError(
+      `The request body charset is not supported; send UTF-8. (key = content-type, charset = ${String(failure.charset)})`,
+    );
+  }
+  if (typeof failure.type === 'string' && failure.type.startsWith('encoding.')) {
+    return new MalformedRequestError(
+      `The request body encoding is not supported. (key = content-encoding, encoding = ${String(failure.encoding)})`,
+    );
+  }
+  // Any other failure to read the body (a gzip or brotli body that does not inflate, say) is one
+  // body-parser marks as the client's (a 4xx http-error): the client sent it, so it is a 400.
+  if (isClientBodyFailure(failure)) {
+    return new MalformedRequestError(
+      `The request body could not be read. (reason = ${String(failure.message)})`,
+    );
   }
   if (error instanceof HttpException && error.getStatus() === 404) {
     return new RouteNotFoundError(error.message);
   }
   return error;
+}
+
+function isClientBodyFailure(failure: BodyParserFailure): boolean {
+  return (
+    failure.expose === true &&
+    typeof failure.status === 'number' &&
+    failure.status >= 400 &&
+    failure.status < 500
+  );
 }

@@ -1,4 +1,3 @@
-import { QueryError } from '@app/query';
 import { jsonToStruct, jsonToValue, structToJson, valueToJson } from './struct-value.converter';
 
 describe(valueToJson.name, () => {
@@ -26,9 +25,9 @@ describe(valueToJson.name, () => {
     expect(valueToJson({ listValue: { values: [{}, { stringValue: 'a' }] } })).toEqual([null, 'a']);
   });
 
-  it('should refuse NaN and infinities as a client mistake', () => {
-    expect(() => valueToJson({ numberValue: Number.NaN })).toThrow(QueryError);
-    expect(() => valueToJson({ numberValue: Infinity })).toThrow(QueryError);
+  it('should pass NaN and infinities on for the request parsers to refuse by their path', () => {
+    expect(valueToJson({ numberValue: Number.NaN })).toBeNaN();
+    expect(valueToJson({ numberValue: -Infinity })).toBe(-Infinity);
   });
 });
 

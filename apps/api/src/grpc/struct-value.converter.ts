@@ -1,4 +1,3 @@
-import { QueryError } from '@app/query';
 import type { StructMessage, ValueMessage } from './job-task.messages';
 
 /** google.protobuf.Value → the JSON value it carries; `undefined` when no kind is set. */
@@ -9,16 +8,11 @@ export function valueToJson(value: ValueMessage | null | undefined): unknown {
     return (value.listValue.values ?? []).map((item) => valueToJson(item) ?? null);
   }
   if (value.stringValue != null) return value.stringValue;
-  if (value.numberValue != null) return finite(value.numberValue);
+  // NaN and ±Infinity are passed on: the request parsers refuse them naming where they are.
+  if (value.numberValue != null) return value.numberValue;
   if (value.boolValue != null) return value.boolValue;
   if (value.nullValue != null) return null;
   return undefined;
-}
-
-// A double may be NaN or ±Infinity, which no JSON body can carry, so REST never sees one either.
-function finite(n: number): number {
-  if (Number.isFinite(n)) return n;
-  throw QueryError.invalid(`A number value must be finite (got ${n}).`);
 }
 
 /** Built with fromEntries so that a "__proto__" map key stays an ordinary key. */

@@ -1,4 +1,4 @@
 export * from './query-error';
 export * from './messages';
-export { assertNoReservedKeys, isReservedName, RESERVED_NAMES } from './prototype-keys.guard';
+export { assertPlainRequestData, isReservedName, RESERVED_NAMES } from './plain-request-data.guard';
 export { issueToError, joinPath, parseWith } from './zod-issue.mapper';

@@ -39,6 +39,10 @@ export function describeValue(value: unknown): string {
 
 /** The request itself is not a JSON object (an array, a string…): no field is wrong, the body is. */
 export function notAJsonObject(body: unknown): QueryError {
+  // No body at all (nothing sent, or no JSON content to parse) has no value to quote.
+  if (body === undefined) {
+    return invalidParameter('request', 'the request must be a JSON object, and the body is empty');
+  }
   const what = Array.isArray(body) ? 'a list' : body === null ? 'null' : `a ${typeof body}`;
   return invalidParameter(
     'request',

@@ -10,7 +10,7 @@ import {
 } from '../filter';
 import { invalid, isPlainObject } from '../filter/parse/parse-limits';
 import { notAJsonObject } from '../errors/messages';
-import { assertNoReservedKeys } from '../errors/prototype-keys.guard';
+import { assertPlainRequestData } from '../errors/plain-request-data.guard';
 import { QueryError } from '../errors/query-error';
 import { parseWith } from '../errors/zod-issue.mapper';
 import {
@@ -54,7 +54,7 @@ function canonical(raw: Record<string, unknown>): Record<string, unknown> {
 /** Validates a whole JobTaskQuery (body or decoded URL parameters); throws QueryError. */
 export function parseJobTaskListRequest(raw: unknown, limits: ListLimits): JobTaskListRequest {
   if (!isPlainObject(raw)) throw notAJsonObject(raw);
-  assertNoReservedKeys(raw);
+  assertPlainRequestData(raw);
   const request = canonical(raw);
   if (request.domain_id === undefined || request.domain_id === '') {
     throw QueryError.required('domain_id');

@@ -19,6 +19,7 @@ import { containValueProblem, MAX_LUCENE_REGEX_LENGTH } from './contain-value.ch
 import { parseIsoInstant } from './iso-instant.parser';
 import {
   describe,
+  exceedsCharacters,
   invalid,
   MAX_LIST_ITEMS,
   MAX_REGEX_LENGTH,
@@ -203,8 +204,13 @@ function operandFor(ctx: Ctx, value: unknown): Operand {
 
 function text(ctx: Ctx, value: unknown): string {
   if (typeof value !== 'string') throw fail(ctx, `${describe(value)} is not a string`);
+  // Counted in UTF-16 units on purpose: 10,000 of them are at most 30,000 UTF-8 bytes, under
+  // Lucene's 32,766-byte limit on one term; 10,000 astral characters (40,000 bytes) would not be.
   if (value.length > MAX_STRING_VALUE_LENGTH) {
-    throw fail(ctx, `values are limited to ${MAX_STRING_VALUE_LENGTH} characters`);
+    throw fail(
+      ctx,
+      `values are limited to ${MAX_STRING_VALUE_LENGTH} UTF-16 code units (an emoji takes two)`,
+    );
   }
   return value;
 }
@@ -243,7 +249,7 @@ function isoDate(ctx: Ctx, value: unknown): IsoInstant {
 
 function regexFor(ctx: Ctx, value: unknown): CompiledRegex {
   const pattern = text(ctx, value);
-  if (pattern.length > MAX_REGEX_LENGTH) {
+  if (exceedsCharacters(pattern, MAX_REGEX_LENGTH)) {
     throw fail(ctx, `regular expressions are limited to ${MAX_REGEX_LENGTH} characters`);
   }
   let lucene: string;

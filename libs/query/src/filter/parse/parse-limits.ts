@@ -13,6 +13,18 @@ export const MAX_SCOPE_CLAUSES = 1024;
 
 export { describeValue as describe } from '../../errors/messages';
 
+/**
+ * Whether `text` has more than `limit` characters (code points). `String.length` counts UTF-16
+ * units, so it would refuse 501 emoji as "over 1000 characters"; a string no longer than the limit
+ * in units cannot be over it in code points, so only a longer one is counted.
+ */
+export function exceedsCharacters(text: string, limit: number): boolean {
+  if (text.length <= limit) return false;
+  let count = 0;
+  for (const _ of text) if (++count > limit) return true;
+  return false;
+}
+
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -31,6 +31,23 @@ describe('parseQueryScope', () => {
     expect(scope.keywordTokens).toEqual([]);
   });
 
+  it('should count the keyword limit in characters, so 1,000 emoji fit and 1,001 do not', () => {
+    const emoji = '\u{1F600}';
+    expect(
+      parseQueryScope({ keyword: `${emoji.repeat(501)} ${emoji.repeat(498)}` }, 'q').keywordTokens,
+    ).toEqual([emoji.repeat(501), emoji.repeat(498)]);
+    expect(parseQueryScope({ keyword: emoji.repeat(1000) }, 'q').keywordTokens).toHaveLength(1);
+    expect(errorOf({ keyword: emoji.repeat(1001) }).message).toBe(
+      'Parameter is invalid. (key = query.keyword, reason = keyword is limited to 1000 characters)',
+    );
+  });
+
+  it("should count a string value in UTF-16 units and say so, keeping a term under Lucene's byte limit", () => {
+    expect(
+      errorOf(filter({ k: 'job_id', v: '\u{1F600}'.repeat(5001), o: 'eq' })).message,
+    ).toContain('values are limited to 10000 UTF-16 code units (an emoji takes two)');
+  });
+
   it('should split the keyword on whitespace', () => {
     expect(parseQueryScope({ keyword: ' a\tb\n c ' }, 'q').keywordTokens).toEqual(['a', 'b', 'c']);
   });

@@ -2,6 +2,7 @@ import { FilterCondition, KEYWORD_FIELDS, QueryScope } from '../query-scope';
 import { parseFilterCondition } from './condition.parser';
 import { containValueProblem } from './contain-value.check';
 import {
+  exceedsCharacters,
   invalid,
   MAX_CONDITIONS,
   MAX_KEYWORD_LENGTH,
@@ -76,7 +77,7 @@ function parseConditions(raw: unknown, path: string): FilterCondition[] {
 function parseKeyword(raw: unknown, path: string): string[] {
   if (raw === undefined || raw === null) return [];
   if (typeof raw !== 'string') throw typeError(path, 'string');
-  if (raw.length > MAX_KEYWORD_LENGTH) {
+  if (exceedsCharacters(raw, MAX_KEYWORD_LENGTH)) {
     throw invalid(path, `keyword is limited to ${MAX_KEYWORD_LENGTH} characters`);
   }
   const tokens = raw.split(/\s+/).filter((token) => token !== '');

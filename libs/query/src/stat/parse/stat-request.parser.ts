@@ -1,6 +1,6 @@
 import { parseQueryScope, scopeDependsOnClock } from '../../filter';
 import { notAJsonObject } from '../../errors/messages';
-import { assertNoReservedKeys } from '../../errors/prototype-keys.guard';
+import { assertPlainRequestData } from '../../errors/plain-request-data.guard';
 import { QueryError } from '../../errors/query-error';
 import { canonicalize, canonicalName } from './stat-input.canonical';
 import { invalidParam, invalidType } from '../stat.errors';
@@ -42,7 +42,7 @@ function splitQuery(query: Record<string, unknown>): {
  */
 export function parseStatRequest(raw: unknown, _limits: StatLimits): StatRequest {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw notAJsonObject(raw);
-  assertNoReservedKeys(raw);
+  assertPlainRequestData(raw);
   const body = raw as Record<string, unknown>;
   const top: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(body)) {

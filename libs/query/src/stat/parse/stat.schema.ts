@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isReservedName } from '../../errors/prototype-keys.guard';
+import { isReservedName } from '../../errors/plain-request-data.guard';
 import { CONDITION_OPERATORS, GROUP_OPERATORS } from '../stat.types';
 
 /**

@@ -1,7 +1,11 @@
 import { parseJobTaskListRequest } from '../list/list-request.parser';
 import { DEFAULT_LIST_LIMITS } from '../list/list-request';
 import { parseStatRequest } from '../stat/parse/stat-request.parser';
-import { assertNoReservedKeys, RESERVED_NAMES } from './prototype-keys.guard';
+import {
+  assertPlainRequestData,
+  MAX_REQUEST_DEPTH,
+  RESERVED_NAMES,
+} from './plain-request-data.guard';
 import { QueryError } from './query-error';
 
 /** Every object node of a JSON value, with its request path. */
@@ -81,7 +85,7 @@ function errorOf(run: () => unknown): QueryError {
   throw new Error('expected a QueryError');
 }
 
-describe(assertNoReservedKeys.name, () => {
+describe(assertPlainRequestData.name, () => {
   it.each(PARSERS)('should accept the %s body the cases below are built from', (_n, body, sut) => {
     expect(() => sut(body)).not.toThrow();
   });
@@ -125,5 +129,44 @@ describe(assertNoReservedKeys.name, () => {
     );
     expect(request.scope.filter).toHaveLength(1);
     expect(JSON.stringify(request.scope.filter[0])).toContain(name);
+  });
+});
+
+describe(`${assertPlainRequestData.name} beyond reserved keys`, () => {
+  const nested = (depth: number): unknown => {
+    let value: unknown = 'leaf';
+    for (let i = 0; i < depth; i++) value = i % 2 === 0 ? [value] : { a: value };
+    return value;
+  };
+
+  it('should refuse a value nested a million levels deep without exhausting the stack', () => {
+    const error = errorOf(() => assertPlainRequestData({ query: nested(1_000_000) }));
+    expect(error.code).toBe('ERROR_INVALID_PARAMETER');
+    expect(error.message).toContain(`nested more than ${MAX_REQUEST_DEPTH} levels deep`);
+  });
+
+  it('should accept containers down to the limit and name the first one past it', () => {
+    expect(() => assertPlainRequestData(nested(MAX_REQUEST_DEPTH))).not.toThrow();
+    const error = errorOf(() =>
+      assertPlainRequestData({ v: [[[{ a: nested(MAX_REQUEST_DEPTH) }]]] }),
+    );
+    expect(error.message).toMatch(
+      /^Parameter is invalid\. \(key = v\[0\]\[0\]\[0\]\.a[.[\]a0]*, reason = nested/,
+    );
+  });
+
+  it.each([Infinity, -Infinity, Number.NaN])('should refuse the number %s by its path', (n) => {
+    const error = errorOf(() =>
+      assertPlainRequestData({ query: { filter: [{ k: 'success_count', v: [1, n] }] } }),
+    );
+    expect(error.message).toBe(
+      `Parameter is invalid. (key = query.filter[0].v[1], reason = ${n} is not a finite number)`,
+    );
+  });
+
+  it('should accept every finite number, -0 and the extremes of a double included', () => {
+    expect(() =>
+      assertPlainRequestData({ v: [-0, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE] }),
+    ).not.toThrow();
   });
 });
