@@ -117,7 +117,10 @@ function fieldKind(schema: Schema, f: GroupField, path: string): { field: GroupF
   }
 }
 
-function step(schema: Schema, stage: Stage, path: string): { stage: Stage; schema: Schema } {
+function step(
+  schema: Schema,
+  { stage, path, sortKeyPaths }: LocatedStage,
+): { stage: Stage; schema: Schema } {
   switch (stage.stage) {
     case 'unwind': {
       const kind = kindAt(schema, stage.path, `${path}.path`);
@@ -146,7 +149,9 @@ function step(schema: Schema, stage: Stage, path: string): { stage: Stage; schem
     case 'count':
       return { stage, schema: { columns: { [stage.name]: NUMBER }, keyNames: [] } };
     case 'sort':
-      stage.keys.forEach((k, i) => scalarAt(schema, k.key, `${path}.keys[${i}].key`, 'sort by'));
+      stage.keys.forEach((k, i) =>
+        scalarAt(schema, k.key, sortKeyPaths?.[i] ?? `${path}.keys[${i}].key`, 'sort by'),
+      );
       return { stage, schema };
     case 'project': {
       const keyNames = stage.excludeKeys ? [] : schema.keyNames;
@@ -185,8 +190,8 @@ function step(schema: Schema, stage: Stage, path: string): { stage: Stage; schem
 /** Type-checks the pipeline against JobTaskInfo and returns it with condition values typed. */
 export function validatePipeline(stages: LocatedStage[]): Stage[] {
   let schema: Schema = { columns: JOB_TASK_COLUMNS, keyNames: [] };
-  return stages.map(({ stage, path }) => {
-    const checked = step(schema, stage, path);
+  return stages.map((located) => {
+    const checked = step(schema, located);
     schema = checked.schema;
     return checked.stage;
   });

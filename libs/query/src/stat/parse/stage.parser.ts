@@ -16,6 +16,11 @@ import type { SortKey, Stage } from '../stat.types';
 export interface LocatedStage {
   stage: Stage;
   path: string;
+  /**
+   * A sort stage's keys where the client wrote them: `sort.key`, `sort.keys[i].key` or, in Format
+   * A, `sort.name` — all three become the same list of keys, so the path cannot be rebuilt from it.
+   */
+  sortKeyPaths?: readonly string[];
 }
 
 const STAGE_NAMES = ['unwind', 'group', 'count', 'sort', 'project', 'limit', 'skip'] as const;
@@ -31,16 +36,19 @@ function parseCount(input: unknown, path: string): Stage {
   return { stage: 'count', name };
 }
 
-function parseSort(input: unknown, path: string): Stage {
+function parseSort(input: unknown, path: string): LocatedStage {
   const raw = parseWith(sortStageSchema, input, path);
   if (raw.key !== undefined && raw.keys !== undefined) {
     throw invalidParam(`${path}.keys`, 'give either key or keys, not both');
   }
-  let keys: SortKey[];
-  if (raw.key !== undefined) keys = [{ key: raw.key, desc: raw.desc ?? false }];
-  else keys = (raw.keys ?? []).map((k) => ({ key: k.key, desc: k.desc ?? false }));
+  if (raw.key !== undefined) {
+    const keys: SortKey[] = [{ key: raw.key, desc: raw.desc ?? false }];
+    return { stage: { stage: 'sort', keys }, path, sortKeyPaths: [`${path}.key`] };
+  }
+  const keys = (raw.keys ?? []).map((k) => ({ key: k.key, desc: k.desc ?? false }));
   if (keys.length === 0) throw QueryError.required(`${path}.key`);
-  return { stage: 'sort', keys };
+  const sortKeyPaths = keys.map((_, i) => `${path}.keys[${i}].key`);
+  return { stage: { stage: 'sort', keys }, path, sortKeyPaths };
 }
 
 function parseProject(input: unknown, path: string): Stage {
@@ -56,22 +64,23 @@ function parseProject(input: unknown, path: string): Stage {
   return { stage: 'project', fields, excludeKeys: raw.exclude_keys ?? false };
 }
 
-function parseStage(name: StageName, input: unknown, path: string): Stage {
+function parseStage(name: StageName, input: unknown, path: string): LocatedStage {
+  const at = (stage: Stage): LocatedStage => ({ stage, path });
   switch (name) {
     case 'unwind':
-      return { stage: 'unwind', path: parseWith(unwindSchema, input, path).path };
+      return at({ stage: 'unwind', path: parseWith(unwindSchema, input, path).path });
     case 'group':
-      return parseGroupStage(input, path);
+      return at(parseGroupStage(input, path));
     case 'count':
-      return parseCount(input, path);
+      return at(parseCount(input, path));
     case 'sort':
       return parseSort(input, path);
     case 'project':
-      return parseProject(input, path);
+      return at(parseProject(input, path));
     case 'limit':
-      return { stage: 'limit', count: parseWith(limitStageSchema, input, path) };
+      return at({ stage: 'limit', count: parseWith(limitStageSchema, input, path) });
     case 'skip':
-      return { stage: 'skip', count: parseWith(skipStageSchema, input, path) };
+      return at({ stage: 'skip', count: parseWith(skipStageSchema, input, path) });
     default: {
       const unreachable: never = name;
       return unreachable;
@@ -95,11 +104,7 @@ export function parseFormatB(raw: unknown[], path: string): LocatedStage[] {
     if (!isStageName(name)) {
       throw invalidParam(`${at}.${name}`, `unknown stage (supported = ${STAGE_NAMES.join(', ')})`);
     }
-    const stagePath = `${at}.${name}`;
-    return {
-      stage: parseStage(name, (item as Record<string, unknown>)[name], stagePath),
-      path: stagePath,
-    };
+    return parseStage(name, (item as Record<string, unknown>)[name], `${at}.${name}`);
   });
 }
 

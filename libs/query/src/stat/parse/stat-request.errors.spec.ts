@@ -102,6 +102,24 @@ const queryCases: [string, unknown, QueryErrorCode, string][] = [
     "unknown key 'status'",
   ],
   [
+    'a sort on an unknown column, named where the single key was written',
+    { aggregate: [{ count: { name: 'n' } }, { sort: { key: 'zz' } }] },
+    'ERROR_INVALID_PARAMETER',
+    "(key = query.aggregate[1].sort.key, reason = unknown key 'zz'",
+  ],
+  [
+    'a sort on an unknown column, named at its place in keys',
+    { aggregate: [{ count: { name: 'n' } }, { sort: { keys: [{ key: 'n' }, { key: 'zz' }] } }] },
+    'ERROR_INVALID_PARAMETER',
+    "(key = query.aggregate[1].sort.keys[1].key, reason = unknown key 'zz'",
+  ],
+  [
+    'a Format A sort on an unknown column, named as sort.name',
+    { aggregate: { count: { name: 'n' } }, sort: { name: 'zz' } },
+    'ERROR_INVALID_PARAMETER',
+    "(key = query.sort.name, reason = unknown key 'zz'",
+  ],
+  [
     'a sort on a list column',
     {
       aggregate: [

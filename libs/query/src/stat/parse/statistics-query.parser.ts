@@ -80,6 +80,7 @@ export function parseStatisticsQuery(
       located.push({
         stage: { stage: 'sort', keys: [{ key: name, desc: desc ?? false }] },
         path: `${path}.sort`,
+        sortKeyPaths: [`${path}.sort.name`],
       });
     }
     if (formatALimit !== null) {
