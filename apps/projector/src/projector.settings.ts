@@ -12,6 +12,13 @@ export const KAFKA_MAX_WAIT_MS = 500;
 export const KAFKA_MAX_BYTES_PER_PARTITION = 1_048_576;
 /** How often an eachBatch waiting on Elasticsearch heartbeats, well inside the session timeout. */
 export const HEARTBEAT_WHILE_WAITING_MS = 1_000;
+/**
+ * The most a dead-letter produce carries. kafkajs puts all of one send's messages for a partition into one record
+ * batch, and the broker refuses a batch over its message.max.bytes (1 MB by default) as a whole: a window's
+ * rejections sent at once would fail on every retry and stop the partition. A larger record goes alone (the broker
+ * took it once already).
+ */
+export const DLQ_SEND_MAX_BYTES = 512 * 1024;
 /** Read → fold → conditional write rounds per flush before the remaining tasks are retried with backoff. */
 export const MAX_WRITE_ROUNDS = 16;
 

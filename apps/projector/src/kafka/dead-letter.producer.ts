@@ -1,9 +1,10 @@
 import type { ProjectorConfig } from '@app/config';
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
-import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import type { Rejection } from '../core/projection.types';
 import { ProjectorMetrics } from '../metrics/projector.metrics';
 import { KAFKA, PROJECTOR_CONFIG } from '../projector.tokens';
+import { DLQ_SEND_MAX_BYTES } from '../projector.settings';
 import { deadLetterMessage } from './dead-letter.record';
 
 export class DeadLetterError extends Error {
@@ -22,6 +23,8 @@ export class DeadLetterError extends Error {
 export class DeadLetterProducer implements BeforeApplicationShutdown {
   private readonly producer: Producer;
   private connected: Promise<void> | null = null;
+  /** Set once connecting began: a failed send forgets `connected` (to connect again), not the sockets it opened. */
+  private opened = false;
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
@@ -35,12 +38,11 @@ export class DeadLetterProducer implements BeforeApplicationShutdown {
     if (rejections.length === 0) return;
     try {
       this.connected ??= this.producer.connect();
+      this.opened = true;
       await this.connected;
-      await this.producer.send({
-        topic: this.config.kafka.dlqTopic,
-        acks: -1,
-        messages: rejections.map(deadLetterMessage),
-      });
+      for (const messages of sendsOf(rejections.map(deadLetterMessage), DLQ_SEND_MAX_BYTES)) {
+        await this.producer.send({ topic: this.config.kafka.dlqTopic, acks: -1, messages });
+      }
     } catch (error) {
       this.connected = null;
       throw new DeadLetterError(error);
@@ -49,6 +51,40 @@ export class DeadLetterProducer implements BeforeApplicationShutdown {
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.connected !== null) await this.producer.disconnect();
+    if (this.opened) await this.producer.disconnect();
   }
+}
+
+/** Consecutive runs of `messages` of at most `maxBytes` each (a larger message makes a run of its own). */
+function sendsOf(messages: readonly Message[], maxBytes: number): Message[][] {
+  const sends: Message[][] = [];
+  let current: Message[] = [];
+  let bytes = 0;
+  for (const message of messages) {
+    const size = messageBytes(message);
+    if (current.length > 0 && bytes + size > maxBytes) {
+      sends.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(message);
+    bytes += size;
+  }
+  if (current.length > 0) sends.push(current);
+  return sends;
+}
+
+/** A record's size on the wire, near enough: its bytes plus a record's framing. */
+function messageBytes(message: Message): number {
+  let bytes = 64 + byteLength(message.key) + byteLength(message.value);
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    const values = Array.isArray(value) ? value : [value];
+    for (const v of values) bytes += 8 + Buffer.byteLength(name) + byteLength(v);
+  }
+  return bytes;
+}
+
+function byteLength(value: Buffer | string | null | undefined): number {
+  if (value === null || value === undefined) return 0;
+  return typeof value === 'string' ? Buffer.byteLength(value) : value.length;
 }
