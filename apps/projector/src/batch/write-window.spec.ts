@@ -116,6 +116,59 @@ describe(WriteWindow.name, () => {
     expect(two).toBeGreaterThan(one);
     expect(two - one).toBeLessThan(one);
   });
+  it('should count the raw bytes of rejections, so a window of poison messages reaches its byte bound', () => {
+    const poison = Array.from({ length: 10 }, (_, i) =>
+      sourceMessage(Buffer.alloc(100_000, 0x7b), { partition: 0, offset: i }),
+    );
+
+    const sut = windowOf(poison);
+
+    expect(sut.rejections).toHaveLength(10);
+    expect(sut.bytes).toBeGreaterThanOrEqual(10 * 100_000);
+    sut.dropPartition(0);
+    expect(sut.bytes).toBe(0);
+  });
+
+  it('should keep copies of the bytes it dead-letters, not views that keep the whole fetch alive', () => {
+    const fetched = Buffer.alloc(1_048_576, 0x20);
+    fetched.write('{bad', 0);
+    const poison = {
+      ...sourceMessage(Buffer.alloc(0), { offset: 4 }),
+      value: fetched.subarray(0, 4),
+    };
+    const isolatedEvent = JSON.stringify(wireEvent('job_task.started', { job_task_id: 't' }));
+    fetched.write(isolatedEvent, 100);
+    const event = {
+      ...sourceMessage(Buffer.alloc(0), { offset: 5, key: 't' }),
+      value: fetched.subarray(100, 100 + Buffer.byteLength(isolatedEvent)),
+    };
+
+    const sut = windowOf([poison, event], new Set([jobTaskDocumentId('domain-1', 't')]));
+
+    const kept = [
+      sut.rejections[0]?.source,
+      ...[...sut.groups.values()][0]!.pieces.map((p) => p.source),
+    ];
+    expect(kept.map((m) => m?.value?.toString())).toEqual(['{bad', isolatedEvent]);
+    expect(kept.every((m) => m?.value?.buffer !== fetched.buffer)).toBe(true);
+  });
+
+  it("should count what a task's facts keep beyond a plain event, so a hot task of large errors reaches the byte bound", () => {
+    const failures = Array.from({ length: 50 }, () =>
+      sourceMessage(
+        wireEvent('job_task.resource_failed', {
+          data: { count: 1, error: { error_code: 'E', message: 'm'.repeat(100_000) } },
+        }),
+      ),
+    );
+
+    const sut = windowOf(failures);
+
+    expect(sut.dirtyDocs).toBe(1);
+    // Each event's message is counted, near enough (a plain event's share is not counted twice).
+    expect(sut.bytes).toBeGreaterThan(50 * 99_000);
+  });
+
   it('should move finished tasks and rejections to an early window that commits up to the first offset still pending', () => {
     const poison = sourceMessage(Buffer.from('{'), { partition: 0, offset: 12 });
     const sut = windowOf([

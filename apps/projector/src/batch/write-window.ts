@@ -1,5 +1,10 @@
 import { foldEvent, jobTaskDocumentId, type TaskFacts } from '@app/domain';
-import type { Rejection, SourcedEvent, SourceMessage } from '../core/projection.types';
+import type {
+  MessageHeaders,
+  Rejection,
+  SourcedEvent,
+  SourceMessage,
+} from '../core/projection.types';
 import type { DecodedBatch } from './message-batch.plan';
 
 /*
@@ -9,6 +14,14 @@ import type { DecodedBatch } from './message-batch.plan';
  */
 const DOCUMENT_BYTES = 1_350;
 const EVENT_BYTES = 200;
+/**
+ * What a plain event's value (ids, type, times, counts) takes at most. The facts also keep an event's error messages
+ * with their `additional` and its descriptive fields, which a value of up to the size limit can carry: every byte of
+ * a value beyond this counts too, or a hot task of large errors would outgrow the byte bound unseen.
+ */
+const PLAIN_EVENT_VALUE_BYTES = 512;
+/** A rejection's own objects beside its raw bytes (which it keeps until it is dead-lettered). */
+const REJECTION_BYTES = 200;
 
 /**
  * Events of one task from one partition, folded into facts as they arrive. `source` is the raw message of a piece
@@ -23,6 +36,8 @@ export interface TaskPiece {
   /** The offset of the piece's first message: where the partition is re-read from if the piece is not durable. */
   firstOffset: number;
   source: SourceMessage | null;
+  /** What the piece adds to the window's byte estimate. */
+  bytes: number;
 }
 
 /** The dirty state of one read-model document in a window. */
@@ -96,7 +111,11 @@ export class WriteWindow {
       span.last = last.offset;
       span.count += messages.length;
     }
-    this.rejections.push(...decoded.rejections);
+    for (const rejection of decoded.rejections) {
+      const kept = { ...rejection, source: detached(rejection.source) };
+      this.rejections.push(kept);
+      this.bytes += rejectionBytes(kept);
+    }
     for (const sourced of decoded.events) this.fold(sourced, isolated);
   }
 
@@ -163,6 +182,9 @@ export class WriteWindow {
     this.finished.clear();
     taken.rejections = this.rejections;
     this.rejections = [];
+    const rejected = sumOf(taken.rejections, rejectionBytes);
+    this.bytes -= rejected;
+    taken.bytes += rejected;
     const pending = this.firstOffsets;
     taken.early = new Map();
     for (const [partition, span] of this.spans) {
@@ -183,6 +205,8 @@ export class WriteWindow {
   /** Forgets a partition's messages: they will be fetched again (after a rewind or a rebalance). */
   dropPartition(partition: number): void {
     if (!this.spans.delete(partition)) return;
+    const dropped = this.rejections.filter((r) => r.source.partition === partition);
+    this.bytes -= sumOf(dropped, rejectionBytes);
     this.rejections = this.rejections.filter((r) => r.source.partition !== partition);
     for (const [id, group] of this.groups) {
       const kept = group.pieces.filter((p) => p.partition !== partition);
@@ -210,17 +234,21 @@ export class WriteWindow {
     const piece = single
       ? undefined
       : group.pieces.find((p) => p.partition === source.partition && p.source === null);
+    const eventBytes =
+      EVENT_BYTES + Math.max(0, (source.value?.length ?? 0) - PLAIN_EVENT_VALUE_BYTES);
     if (piece === undefined) {
+      const kept = single ? detached(source) : null;
       const fresh: TaskPiece = {
         facts: foldEvent(null, event).facts,
         events: 1,
         newestOccurredAt: event.occurred_at,
         partition: source.partition,
         firstOffset: source.offset,
-        source: single ? source : null,
+        source: kept,
+        bytes: eventBytes + (kept === null ? 0 : rawBytes(kept)),
       };
       group.pieces.push(fresh);
-      this.bytes += bytesOf([fresh]);
+      this.bytes += fresh.bytes;
       if (fresh.facts.terminal !== null) this.finished.add(id);
       return;
     }
@@ -228,20 +256,60 @@ export class WriteWindow {
     const { added } = foldEvent(piece.facts, event);
     piece.events += 1;
     if (event.occurred_at > piece.newestOccurredAt) piece.newestOccurredAt = event.occurred_at;
-    if (added) this.bytes += EVENT_BYTES;
+    if (added) {
+      piece.bytes += eventBytes;
+      this.bytes += eventBytes;
+    }
     if (piece.facts.terminal !== null) this.finished.add(id);
   }
 }
 
-/** The bytes a group's pieces were counted at: one EVENT_BYTES per distinct event, plus raw messages. */
+/** The bytes a group's pieces were counted at. */
 function bytesOf(pieces: readonly TaskPiece[]): number {
+  return sumOf(pieces, (piece) => piece.bytes);
+}
+
+function rejectionBytes(rejection: Rejection): number {
+  return REJECTION_BYTES + rawBytes(rejection.source);
+}
+
+function sumOf<T>(items: readonly T[], bytes: (item: T) => number): number {
   let total = 0;
-  for (const piece of pieces)
-    total += distinctEvents(piece) * EVENT_BYTES + (piece.source?.value?.length ?? 0);
+  for (const item of items) total += bytes(item);
   return total;
 }
 
-function distinctEvents(piece: TaskPiece): number {
-  const f = piece.facts;
-  return f.lifecycleIds.size + f.resourceSucceeded.size + f.resourceFailed.size;
+/** The key, value and header bytes of a message. */
+function rawBytes(source: SourceMessage): number {
+  let total = (source.key?.length ?? 0) + (source.value?.length ?? 0);
+  for (const [name, value] of Object.entries(source.headers ?? {}))
+    for (const v of [value ?? []].flat()) total += name.length + v.length;
+  return total;
+}
+
+/**
+ * A message whose bytes the window keeps (to dead-letter them), copied: kafkajs hands out views of the whole fetch
+ * response, so one kept view would keep every message of that fetch alive, unseen by the byte bound.
+ */
+function detached(source: SourceMessage): SourceMessage {
+  const copy = (bytes: Buffer | null): Buffer | null =>
+    bytes === null ? null : Buffer.from(bytes);
+  return {
+    ...source,
+    key: copy(source.key),
+    value: copy(source.value),
+    ...(source.headers && { headers: detachedHeaders(source.headers) }),
+  };
+}
+
+function detachedHeaders(headers: MessageHeaders): MessageHeaders {
+  const copy = (v: Buffer | string): Buffer | string => (Buffer.isBuffer(v) ? Buffer.from(v) : v);
+  const copied: Record<string, Buffer | string | (Buffer | string)[] | undefined> = {};
+  for (const [name, value] of Object.entries(headers))
+    copied[name] = Array.isArray(value)
+      ? value.map(copy)
+      : value === undefined
+        ? value
+        : copy(value);
+  return copied;
 }
