@@ -73,7 +73,16 @@ export class KafkaBatchConsumer implements PartitionControl {
       setTimeout(() => {
         this.resumeTimers.delete(partition);
         this.metrics.pausedPartitions.set(this.resumeTimers.size);
-        this.consumer.resume([{ topic, partitions: [partition] }]);
+        try {
+          this.consumer.resume([{ topic, partitions: [partition] }]);
+        } catch (error) {
+          // kafkajs tears its consumer group down on a crash and builds a new one, unpaused, on restart; a throw
+          // from a timer callback would be an uncaught exception and end the process.
+          this.logger.event('warn', 'could not resume the partition', {
+            partition,
+            error: error instanceof Error ? error.message : String(error),
+          });
+        }
       }, delayMs),
     );
     this.metrics.pausedPartitions.set(this.resumeTimers.size);
