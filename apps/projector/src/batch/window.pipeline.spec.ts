@@ -348,6 +348,19 @@ describe(WindowPipeline.name, () => {
     expect(sut.position).toEqual([{ partition: 0, pending: 0 }]);
   });
 
+  it('should keep the time bound once a partition that was behind is revoked', async () => {
+    const { sut, projector, metrics } = setup();
+    const old = messages(1, 0, 3).map((m) => ({ ...m, appendedAt: Date.now() - 60_000 }));
+    sut.ingest(1, old, 1_000);
+    sut.onAssignment(new Set([0]));
+
+    sut.ingest(0, messages(0, 0, 2), 2);
+    await jest.advanceTimersByTimeAsync(bounds.intervalMs);
+
+    expect(projector.windows.map((w) => [...w.spans.keys()])).toEqual([[0]]);
+    expect((await metrics.behindPartitions.get()).values[0]?.value).toBe(0);
+  });
+
   it('should read a task one event per piece after a flush isolates it, and count the retry', async () => {
     const { sut, projector, rewinds, metrics } = setup();
     const id = jobTaskDocumentId('domain-1', 't0-0');

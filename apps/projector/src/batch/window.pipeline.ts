@@ -141,6 +141,13 @@ export class WindowPipeline {
     const revoked = new Set([...this.ledgers.keys()].filter((p) => !assigned.has(p)));
     this.ledgers.forEach((ledger) => ledger.reset());
     revoked.forEach((p) => this.ledgers.delete(p));
+    // A revoked partition that was behind would keep every later window at the catch-up age bound.
+    for (const [p, lag] of [...this.lag]) {
+      if (assigned.has(p)) continue;
+      this.lag.delete(p);
+      this.metrics.consumerLag.remove({ topic: lag.topic, partition: p });
+    }
+    this.metrics.behindPartitions.set([...this.lag.values()].filter((l) => l.behind).length);
     this.window = new WriteWindow();
     this.cache.evictPartitions(revoked);
   }
