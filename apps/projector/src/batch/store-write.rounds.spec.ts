@@ -18,6 +18,8 @@ class FakeStore {
   beforeWrite: () => void = () => undefined;
   itemFault: (write: PlannedWrite) => ItemOutcome | null = () => null;
   readFault: Error | null = null;
+  /** The next bulk is applied, then answers with a timeout: its effect lands though the caller saw it fail. */
+  landsThenTimesOut = false;
   writes = 0;
   readIds: string[] = [];
 
@@ -35,7 +37,9 @@ class FakeStore {
     this.writes += 1;
     this.beforeWrite();
     this.beforeWrite = () => undefined;
-    return Promise.resolve(writes.map((w) => this.itemFault(w) ?? this.apply(w)));
+    const outcomes = writes.map((w) => this.itemFault(w) ?? this.apply(w));
+    if (this.landsThenTimesOut) return Promise.reject(new Error('Request timed out'));
+    return Promise.resolve(outcomes);
   }
 
   put(id: string, document: JobTaskDocument): void {
@@ -211,6 +215,25 @@ describe(StoreWriteRounds.name, () => {
     expect(outcome.notDurable).toEqual(new Map([[0, messages[0]!.offset]]));
     expect(outcome.failure?.message).toContain('429');
     expect(store.docs.has('domain-1:fine')).toBe(true);
+  });
+
+  it('should settle nothing of a bulk that timed out though it landed, and count its events once on the retry', async () => {
+    const { store, sut } = setup();
+    store.landsThenTimesOut = true;
+    const { messages, groups } = batch(
+      wireEvent('job_task.created'),
+      wireEvent('job_task.resource_succeeded', { data: { count: 2 } }),
+      wireEvent('job_task.resource_succeeded', { data: { count: 3 } }),
+    );
+
+    const timedOut = await sut.apply(groups.values(), target);
+    store.landsThenTimesOut = false;
+    const retried = await sut.apply(groups.values(), target);
+
+    expect(timedOut.notDurable).toEqual(new Map([[0, messages[0]!.offset]]));
+    expect(timedOut.settled.size).toBe(0);
+    expect([retried.notDurable.size, retried.applied, retried.duplicates]).toEqual([0, 0, 3]);
+    expect(store.docs.get('domain-1:task-1')?.document).toMatchObject({ success_count: 5 });
   });
 
   it('should leave everything unsettled when Elasticsearch cannot be read', async () => {
