@@ -34,3 +34,9 @@ export const GENERATION_COALESCE_MS = 20;
 export const REDIS_WARNING_EVERY_MS = 30_000;
 /** Start-up steps (topics, index) retry with this cap while a dependency is down, instead of exiting. */
 export const STARTUP_RETRY_MAX_MS = 5_000;
+
+/**
+ * Priority of the index template that forbids auto-creating the read model's indices: only the highest-priority
+ * template matching a name applies, so it must outrank any template an operator might add for these names.
+ */
+export const NO_AUTO_CREATE_TEMPLATE_PRIORITY = 1_000_000_000;

@@ -3,6 +3,7 @@ import { JsonLogger } from '@app/platform';
 import { KafkaJSNonRetriableError, type Consumer } from 'kafkajs';
 import { ProjectorMetrics } from '../metrics/projector.metrics';
 import { KafkaBatchConsumer } from './kafka-batch.consumer';
+import type { WindowPipeline } from './window.pipeline';
 
 /** The part of a kafkajs consumer the rewind uses; `groupGone` is kafkajs between a crash and its restart. */
 class StubConsumer {
@@ -16,8 +17,13 @@ class StubConsumer {
     this.calls.push(`seek ${partition}@${offset}`);
   }
 
-  pause(topics: { partitions: number[] }[]): void {
-    this.calls.push(`pause ${topics.flatMap((t) => t.partitions).join()}`);
+  pause(topics: { topic: string; partitions?: number[] }[]): void {
+    this.calls.push(`pause ${topics.map((t) => t.partitions?.join() ?? t.topic).join()}`);
+  }
+
+  disconnect(): Promise<void> {
+    this.calls.push('disconnect');
+    return Promise.resolve();
   }
 
   resume(topics: { partitions: number[] }[]): void {
@@ -73,5 +79,55 @@ describe(KafkaBatchConsumer.name, () => {
       'could not resume the partition',
       expect.objectContaining({ partition: 0 }),
     );
+  });
+
+  it('should pause the whole topic before draining on stop, and resume nothing while it drains', async () => {
+    const { sut, consumer, metrics } = setup();
+    sut.rewind(2, 5, 200);
+    let finishDrain: () => void = () => undefined;
+    const drain = jest.fn(
+      () =>
+        new Promise<void>((resolve) => {
+          consumer.calls.push('drain');
+          finishDrain = resolve;
+        }),
+    );
+    sut.attach({ drain } as unknown as WindowPipeline);
+
+    const stopped = sut.stop();
+    // A flush of the drain that fails rewinds its partition: the pause stays, no resume timer is set.
+    sut.rewind(0, 9, 200);
+    jest.advanceTimersByTime(1_000);
+    finishDrain();
+    await stopped;
+
+    expect(drain).toHaveBeenCalledWith('shutdown');
+    expect(consumer.calls).toEqual([
+      'seek 2@5',
+      'pause 2',
+      'pause events',
+      'drain',
+      'seek 0@9',
+      'pause 0',
+      'disconnect',
+    ]);
+    expect((await metrics.pausedPartitions.get()).values[0]?.value).toBe(0);
+    expect(sut.status.state).toBe('stopped');
+  });
+
+  it('should still drain and disconnect when kafkajs cannot pause (the consumer never ran)', async () => {
+    const { sut, consumer } = setup();
+    consumer.pause = () => {
+      throw new KafkaJSNonRetriableError(
+        'Consumer group was not initialized, consumer#run must be called first',
+      );
+    };
+    const drain = jest.fn(() => Promise.resolve());
+    sut.attach({ drain } as unknown as WindowPipeline);
+
+    await sut.stop();
+
+    expect(drain).toHaveBeenCalledWith('shutdown');
+    expect(consumer.calls).toEqual(['disconnect']);
   });
 });

@@ -40,6 +40,7 @@ export class KafkaBatchConsumer implements PartitionControl {
   private lastError: string | null = null;
   private pipeline: WindowPipeline | null = null;
   private readonly resumeTimers = new Map<number, NodeJS.Timeout>();
+  private stopping = false;
 
   constructor(
     private readonly consumer: Consumer,
@@ -67,6 +68,8 @@ export class KafkaBatchConsumer implements PartitionControl {
     // With autoCommit off, kafkajs' seek only moves the fetch position: nothing is committed by it.
     this.consumer.seek({ topic, partition, offset: String(offset) });
     this.consumer.pause([{ topic, partitions: [partition] }]);
+    // A resume while stop() drains would bring back the re-fetch loop that pauseAll prevents.
+    if (this.stopping) return;
     clearTimeout(this.resumeTimers.get(partition));
     this.resumeTimers.set(
       partition,
@@ -111,12 +114,30 @@ export class KafkaBatchConsumer implements PartitionControl {
    * then leaves the group.
    */
   async stop(): Promise<void> {
-    await this.pipeline?.drain('shutdown');
+    this.stopping = true;
     this.resumeTimers.forEach((timer) => clearTimeout(timer));
     this.resumeTimers.clear();
     this.metrics.pausedPartitions.set(0);
+    this.pauseAll();
+    await this.pipeline?.drain('shutdown');
     await this.consumer.disconnect();
     this.state = 'stopped';
+  }
+
+  /**
+   * While stop() drains, the pipeline refuses new batches without resolving them, so kafkajs would fetch the same
+   * messages again at once, in a loop, for as long as the drain waits on Elasticsearch. A paused topic is not
+   * fetched (kafkajs waits maxWaitTime instead), and commits still go through.
+   */
+  private pauseAll(): void {
+    try {
+      this.consumer.pause([{ topic: this.config.kafka.topic }]);
+    } catch (error) {
+      // Not running (never started, or torn down by a crash): nothing is being fetched.
+      this.logger.event('debug', 'could not pause the consumer before draining', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
   }
 
   private handler(): PartitionBatchHandler {

@@ -18,3 +18,12 @@ export function nextIndexVersion(alias: string, existing: readonly string[]): nu
   const versions = existing.map((name) => indexVersionOf(alias, name) ?? 0);
   return Math.max(0, ...versions) + 1;
 }
+
+/** Every name the projector writes to: the alias itself and its versions (see JobTasksIndexManager.ensureNoAutoCreate). */
+export function readModelIndexPatterns(alias: string): string[] {
+  return [alias, `${alias}-v*`];
+}
+
+export function noAutoCreateTemplateName(alias: string): string {
+  return `${alias}-no-auto-create`;
+}

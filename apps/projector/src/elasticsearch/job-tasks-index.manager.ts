@@ -4,9 +4,18 @@ import { JsonLogger } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ELASTICSEARCH_CLIENT, PROJECTOR_CONFIG } from '../projector.tokens';
-import { INDEX_LOCK_TTL_MS, INDEX_LOCK_WAIT_MS } from '../projector.settings';
+import {
+  INDEX_LOCK_TTL_MS,
+  INDEX_LOCK_WAIT_MS,
+  NO_AUTO_CREATE_TEMPLATE_PRIORITY,
+} from '../projector.settings';
 import { StartupLock } from '../redis/startup.lock';
-import { nextIndexVersion, versionedIndexName } from './index-version.naming';
+import {
+  nextIndexVersion,
+  noAutoCreateTemplateName,
+  readModelIndexPatterns,
+  versionedIndexName,
+} from './index-version.naming';
 import { JOB_TASKS_MAPPINGS, JOB_TASKS_SETTINGS, jobTasksIndexSettings } from '@app/platform';
 import { IndexSetupError, isNotFound, storeErrorType } from './store.errors';
 
@@ -32,6 +41,7 @@ export class JobTasksIndexManager {
    * same `<alias>-v1` and adds the same alias, both of which are idempotent in Elasticsearch.
    */
   async ensureReadModel(): Promise<string> {
+    await this.ensureNoAutoCreate();
     const existing = await this.aliasTarget();
     if (existing !== null) return existing;
     const attempt = await this.lock.tryAcquire(`index:${this.alias}`, INDEX_LOCK_TTL_MS);
@@ -54,6 +64,27 @@ export class JobTasksIndexManager {
     } finally {
       if (attempt.state === 'acquired') await attempt.lease.release();
     }
+  }
+
+  /**
+   * Forbids Elasticsearch to auto-create any index named like the read model's: only `createIndex` (explicit, with
+   * the strict mapping) makes them. A guarded write goes to the concrete index its version was read from, and a
+   * write to an index deleted since (an alias swapped, the old version dropped) would otherwise create an empty,
+   * dynamically mapped index of that name, which a rebuild counts as a version and a rollback may point the alias
+   * at. With this template such a write fails with 404, which is a conflict: the document is read again through
+   * the alias. Elasticsearch has no per-request flag for a concrete index (`require_alias` only takes aliases).
+   * Idempotent, so every starter and every rebuild puts it.
+   */
+  async ensureNoAutoCreate(): Promise<void> {
+    await this.es.indices.putIndexTemplate({
+      name: noAutoCreateTemplateName(this.alias),
+      index_patterns: readModelIndexPatterns(this.alias),
+      allow_auto_create: false,
+      priority: NO_AUTO_CREATE_TEMPLATE_PRIORITY,
+      _meta: {
+        description: `indices of the ${this.alias} read model are created by the projector, never auto-created`,
+      },
+    });
   }
 
   /** The concrete index behind the alias, or null when there is no alias yet. */

@@ -34,6 +34,8 @@ export class RebuildCommand {
   async run(progress: RebuildProgress): Promise<RebuildSummary> {
     const startedAt = Date.now();
     await this.topics.ensureTopics();
+    // Its target is a concrete index: deleted under it, a create must fail rather than make a stray one.
+    await this.indices.ensureNoAutoCreate();
     const previousIndex = await this.indices.aliasTarget();
     const index = await this.indices.nextVersionIndex();
     // No refreshes during the load: nothing reads the new index before the swap, and indexing is faster.

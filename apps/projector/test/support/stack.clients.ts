@@ -4,6 +4,7 @@ import type { JobTaskDocument } from '@app/domain';
 import Redis from 'ioredis';
 import { Kafka, Partitioners, logLevel, type Admin, type Message } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { noAutoCreateTemplateName } from '../../src/elasticsearch/index-version.naming';
 
 /** Direct clients on the real servers, for arranging and asserting around the projector under test. */
 export class StackClients {
@@ -102,6 +103,9 @@ export class StackClients {
         ignore_unavailable: true,
         allow_no_indices: true,
       })
+      .catch(() => undefined);
+    await this.es.indices
+      .deleteIndexTemplate({ name: noAutoCreateTemplateName(this.config.elasticsearch.alias) })
       .catch(() => undefined);
     await this.es.close();
     if (this.redis.status === 'wait') await this.redis.connect().catch(() => undefined);
