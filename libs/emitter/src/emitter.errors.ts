@@ -44,6 +44,22 @@ export class EmitterClosedError extends EmitterError {
   }
 }
 
+/**
+ * Too many events are queued or in flight (typically the broker is slow or down); nothing of the call was queued.
+ * Wait for the emits already made, then re-send the same events.
+ */
+export class EmitterBufferFullError extends EmitterError {
+  readonly code = 'EMITTER.BUFFER_FULL';
+
+  constructor(
+    readonly buffered: number,
+    readonly maxBufferedEvents: number,
+  ) {
+    super(`${buffered} events are queued or in flight, the limit is ${maxBufferedEvents}`);
+    this.name = 'EmitterBufferFullError';
+  }
+}
+
 /** A builder was given something the contract cannot carry (e.g. a Date that is not a valid time). */
 export class InvalidBuilderInputError extends EmitterError {
   readonly code = 'EMITTER.INVALID_INPUT';

@@ -48,4 +48,12 @@ describe(toEventRecord.name, () => {
   it('should refuse a value JSON cannot carry', () => {
     expect(rejection(undefined).reason).toBe('INVALID_JSON');
   });
+
+  it('should refuse a BigInt or a cycle with a coded error, not a TypeError', () => {
+    const cyclic: Record<string, unknown> = { ...t().started() };
+    cyclic.data = { self: cyclic };
+    for (const payload of [{ ...t().started(), sequence: 1n }, cyclic]) {
+      expect(rejection(payload)).toMatchObject({ reason: 'INVALID_JSON', index: 3 });
+    }
+  });
 });

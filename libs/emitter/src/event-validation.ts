@@ -20,7 +20,14 @@ export function toEventRecord(
   maxEventBytes = DEFAULT_MAX_EVENT_BYTES,
   index = 0,
 ): EventRecord {
-  const json = JSON.stringify(payload);
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(payload);
+  } catch (error) {
+    // A BigInt or a cycle makes JSON.stringify throw a TypeError; the caller is promised a coded refusal.
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new EventRejectedError('INVALID_JSON', `value is not JSON: ${detail}`, index);
+  }
   if (json === undefined) throw new EventRejectedError('INVALID_JSON', 'value is not JSON', index);
   const value = Buffer.from(json, 'utf8');
   const jobTaskId = (payload as { job_task_id?: unknown } | null)?.job_task_id;

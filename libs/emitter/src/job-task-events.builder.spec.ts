@@ -45,10 +45,30 @@ describe(JobTaskEvents.name, () => {
     expect(event).toMatchObject({
       event_id: 'retry-of-42',
       sequence: 7,
-      occurred_at: '2026-11-28T19:00:01+09:00',
+      occurred_at: '2026-11-28T10:00:01.000Z',
     });
     expect(t.nextSequence).toBe(8);
-    expect(toEventRecord(event).decoded.occurred_at).toBe('2026-11-28T10:00:01.000Z');
+    expect(toEventRecord(event).decoded.occurred_at).toBe(event.occurred_at);
+  });
+
+  it.each([
+    ['2026-11-28T19:00:01.2509+09:00', '2026-11-28T10:00:01.250Z'],
+    ['2026-11-28t10:00:01z', '2026-11-28T10:00:01.000Z'],
+    ['0000-01-01T00:30:00-01:00', '0000-01-01T01:30:00.000Z'],
+  ])('should send the time %s in UTC with milliseconds, as %s', (given, sent) => {
+    expect(task().started({ occurredAt: given }).occurred_at).toBe(sent);
+  });
+
+  it.each([
+    ['a string without a zone', '2026-11-28T10:00:01'],
+    ['a string that is not a time', 'yesterday'],
+    ['a string that leaves year 0000 in UTC', '0000-01-01T00:00:00+01:00'],
+    ['a Date after year 9999', new Date(Date.UTC(10_000, 0, 1))],
+    ['a Date before year 0000', new Date(Date.UTC(-1, 11, 31))],
+  ])('should refuse %s with a coded error, using up no sequence', (_, occurredAt) => {
+    const t = task();
+    expect(() => t.started({ occurredAt })).toThrow(InvalidBuilderInputError);
+    expect(t.nextSequence).toBe(0);
   });
 
   it('should refuse an invalid Date with a coded error', () => {

@@ -1,4 +1,4 @@
-import type { JobTaskEventType } from '@app/domain';
+import { normaliseOccurredAt, type JobTaskEventType } from '@app/domain';
 import { InvalidBuilderInputError } from './emitter.errors';
 import { uuidV7 } from './uuid-v7';
 import type { WireData, WireEventOf } from './wire-event.types';
@@ -11,7 +11,10 @@ export interface TaskIdentity {
 }
 
 export interface EventOptions {
-  /** When the step happened (not when it is sent); defaults to now. A string must be RFC 3339 with a zone. */
+  /**
+   * When the step happened (not when it is sent); defaults to now. A string must be RFC 3339 with a zone; either is
+   * sent in UTC with milliseconds (`2026-11-28T10:00:01.250Z`), as the projector stores it.
+   */
   occurredAt?: Date | string;
   /** Reuse an id when re-sending an event, so the resend is a harmless duplicate; defaults to a new UUIDv7. */
   eventId?: string;
@@ -93,9 +96,24 @@ export class JobTaskEvents {
   }
 }
 
+/*
+ * Always the projector's normal form (UTC, three fraction digits): what is sent is what is stored and compared,
+ * and a bad time fails here, at the call that made it, rather than at `emit`.
+ */
 function occurredAtText(at: Date | string): string {
-  if (typeof at === 'string') return at;
+  if (typeof at === 'string') {
+    const normal = normaliseOccurredAt(at);
+    if (normal === null)
+      throw new InvalidBuilderInputError(
+        `occurredAt ${JSON.stringify(at)} is not an RFC 3339 date-time with a zone within years 0000-9999`,
+      );
+    return normal;
+  }
   if (Number.isNaN(at.getTime()))
     throw new InvalidBuilderInputError('occurredAt is an invalid Date');
+  // toISOString writes a six-digit signed year outside 0000-9999, which the projector dead-letters.
+  const year = at.getUTCFullYear();
+  if (year < 0 || year > 9999)
+    throw new InvalidBuilderInputError(`occurredAt is in year ${year}, outside 0000-9999`);
   return at.toISOString();
 }

@@ -90,6 +90,86 @@ describe('JobTaskEmitter on the real Kafka', () => {
     expect([...byTask.values()].map((e) => e.seq)).toEqual(tasks.map(() => [0, 1, 2, 3, 4]));
   });
 
+  it('should deliver a burst larger than the broker takes in one record batch, every event once', async () => {
+    // Kafka's default limit for one record batch, whatever the test broker's own default is.
+    const small = uniqueName('emitter-batch-bytes');
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [
+        {
+          topic: small,
+          numPartitions: 1,
+          configEntries: [{ name: 'max.message.bytes', value: '1048588' }],
+        },
+      ],
+    });
+    try {
+      const emitter = new JobTaskEmitter({ kafka, topic: small });
+      const task = new JobTaskEvents({ domainId: 'domain-e', jobTaskId: 'task-with-traces' });
+      // 600 failures with a 2 KB stack trace each: 1.3 MB for one task, hence one partition.
+      const sent = Array.from({ length: 600 }, () =>
+        task.resourceFailed({ error: { error_code: 'E_TRACE', message: 'at '.repeat(700) } }),
+      );
+      await emitter.emitAll(sent);
+      await emitter.close();
+
+      const read = await readAll(small, sent.length);
+      const ids = read.map((m) => (JSON.parse(String(m.value)) as { event_id: string }).event_id);
+      expect(ids).toEqual(sent.map((e) => e.event_id));
+    } finally {
+      await admin.deleteTopics({ topics: [small] }).catch(() => undefined);
+    }
+  });
+
+  it('should fail every event fast and say so from flush and close when the broker is down', async () => {
+    const down = new Kafka({
+      brokers: ['127.0.0.1:1'],
+      logLevel: logLevel.NOTHING,
+      connectionTimeout: 200,
+      retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 300 },
+    });
+    const emitter = new JobTaskEmitter({ kafka: down, topic, lingerMs: 1 });
+    const task = new JobTaskEvents({ domainId: 'domain-e', jobTaskId: 'task-outage' });
+    const startedAt = Date.now();
+    const failedAt: number[] = [];
+    // A scheduler keeps emitting during the outage: each emit is a batch of its own.
+    const emits: Promise<unknown>[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      emits.push(
+        emitter.emit(task.resourceSucceeded()).catch((error: unknown) => {
+          failedAt.push(Date.now() - startedAt);
+          return error;
+        }),
+      );
+      await sleep(5);
+    }
+    const flushed = emitter.flush().catch((error: unknown) => error);
+    const outcomes = await Promise.all(emits);
+
+    expect(outcomes).toEqual(
+      outcomes.map(() => expect.objectContaining({ code: 'EMITTER.SEND_FAILED' }) as unknown),
+    );
+    expect(await flushed).toMatchObject({ code: 'EMITTER.SEND_FAILED' });
+    // The first round of connection retries fails what was queued behind it too, rather than each batch waiting
+    // out a round of its own: the last emit fails within one more round of the first.
+    const [first, last] = [Math.min(...failedAt), Math.max(...failedAt)];
+    expect(last - first).toBeLessThan(first);
+
+    const lastWords = emitter.emit(task.started()).catch((error: unknown) => error);
+    const closes = [emitter.close(), emitter.close()].map((c) =>
+      c.then(
+        () => 'resolved',
+        (error: unknown) => error,
+      ),
+    );
+    expect(await Promise.all(closes)).toEqual([
+      expect.objectContaining({ code: 'EMITTER.SEND_FAILED' }),
+      expect.objectContaining({ code: 'EMITTER.SEND_FAILED' }),
+    ]);
+    expect(await lastWords).toMatchObject({ code: 'EMITTER.SEND_FAILED' });
+    await expect(emitter.emit(task.started())).rejects.toMatchObject({ code: 'EMITTER.CLOSED' });
+  });
+
   it('should make `npm run emit` refuse an event the projector would dead-letter, sending nothing', async () => {
     const bad = JSON.stringify({
       event_id: 'e1',
