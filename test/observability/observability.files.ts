@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 
 export const REPO_ROOT = join(__dirname, '../..');
 export const ALERT_RULES = join(REPO_ROOT, 'ops/observability/prometheus/alerts.yml');
+export const ALERT_RULE_TESTS = join(REPO_ROOT, 'ops/observability/prometheus/alerts.test.yml');
 export const DASHBOARD = join(
   REPO_ROOT,
   'ops/observability/grafana/jobtask-read-model.dashboard.json',

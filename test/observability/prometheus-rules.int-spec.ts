@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ALERT_RULES,
+  ALERT_RULE_TESTS,
   REPO_ROOT,
   alertRules,
   asSignal,
@@ -16,6 +17,16 @@ describe('alerting rules and dashboard files', () => {
   it('should pass promtool check rules', () => {
     const out = execFileSync('promtool', ['check', 'rules', ALERT_RULES], { encoding: 'utf8' });
     expect(out).toContain(`SUCCESS: ${alertRules().length} rules found`);
+  });
+
+  it('should fire and stay quiet as its unit tests expect (promtool test rules)', () => {
+    // A backoff cycle whose gauge touches 0, and an idle instance beside a consuming one: both once misled `for`.
+    const out = execFileSync('promtool', ['test', 'rules', ALERT_RULE_TESTS], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    expect(out).toContain('SUCCESS');
+    expect(out).not.toContain('FAILED');
   });
 
   it('should cover every alert the operators were promised, each with a runbook section that exists', () => {

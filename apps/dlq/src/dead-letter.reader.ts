@@ -1,41 +1,22 @@
 import type { Kafka } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { toDeadLetter, type DeadLetter } from './dead-letter.view';
-
-export class DeadLetterReadError extends Error {
-  readonly code = 'DLQ.READ_FAILED';
-
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'DeadLetterReadError';
-  }
-}
+import { DlqError } from './dlq-error';
+import type { PartitionSpan } from './topic-layout';
 
 /**
  * Reads the dead-letter topic from its start up to the end it had when the read began (records arriving meanwhile
  * wait for the next run), in offset order per partition. A throwaway consumer group that never commits: reading
- * moves nothing and leaves no trace an operator would have to clean up.
+ * moves nothing and leaves no trace an operator would have to clean up. `spans` are the ends read by
+ * `inspectTopics`, so what is read is what the offsets were checked against.
  */
 export async function readDeadLetters(
   kafka: Kafka,
   topic: string,
+  spans: readonly PartitionSpan[],
   timeoutMs = 120_000,
 ): Promise<DeadLetter[]> {
-  const admin = kafka.admin();
-  await admin.connect();
-  let ends: Map<number, number>;
-  try {
-    const topics = await admin.listTopics();
-    if (!topics.includes(topic)) return [];
-    const offsets = await admin.fetchTopicOffsets(topic);
-    ends = new Map(
-      offsets
-        .filter((o) => Number(o.high) > Number(o.low))
-        .map((o) => [o.partition, Number(o.high)]),
-    );
-  } finally {
-    await admin.disconnect();
-  }
+  const ends = new Map(spans.filter((s) => s.high > s.low).map((s) => [s.partition, s.high]));
   if (ends.size === 0) return [];
 
   const records: DeadLetter[] = [];
@@ -70,7 +51,8 @@ export async function readDeadLetters(
       setTimeout(() => resolve('timeout'), timeoutMs).unref(),
     );
     if ((await Promise.race([finished, timedOut])) === 'timeout') {
-      throw new DeadLetterReadError(
+      throw new DlqError(
+        'DLQ.READ_FAILED',
         `read ${records.length} record(s) but partitions ${[...remaining].join(', ')} of ${topic} did not reach their end within ${timeoutMs} ms`,
       );
     }

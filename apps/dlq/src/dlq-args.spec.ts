@@ -41,6 +41,16 @@ describe(parseDlqArgs.name, () => {
     ],
     [['replay', '--offsets', '0:9-3'], 'the range ends before it starts'],
     [['replay', '--offsets', 'a:1'], '--offsets must look like 0:10-20'],
+    [['replay', '--offsets', '0:1e3'], '--offsets must look like 0:10-20'],
+    [['replay', '--offsets', '0:1-99999999999999999999'], '--offsets must look like 0:10-20'],
+    [['replay', '--offsets', '0:1-2-3'], '--offsets must look like 0:10-20'],
+    [['show', '--limit', '1e3'], '--limit must be a positive integer, got 1e3'],
+    [['show', '--limit', '0x10'], '--limit must be a positive integer, got 0x10'],
+    [['show', '--limit', ' 5'], '--limit must be a positive integer, got  5'],
+    [['show', '--limit', '5', '--limit', '6'], '--limit given twice'],
+    [['replay', '--reason', 'TOO_LARGE', '--reason', 'KEY_MISMATCH'], '--reason given twice'],
+    [['replay', '--offsets', '0:1', '--offsets', '1:1'], '--offsets given twice'],
+    [['replay', '--reason', 'TOO_LARGE', '--dry-run', '--dry-run'], '--dry-run given twice'],
   ])('should refuse %j with a usage error', (argv, message) => {
     expect(() => parseDlqArgs(argv)).toThrow(DlqArgsError);
     expect(() => parseDlqArgs(argv)).toThrow(

@@ -1,5 +1,6 @@
 import { DLQ_REASONS, type DlqReason } from '@app/domain';
 import { asksForHelp } from '@app/platform';
+import { z } from 'zod';
 
 export class DlqArgsError extends Error {
   readonly code = 'DLQ.BAD_ARGUMENTS';
@@ -40,11 +41,20 @@ function reasonOf(text: string): DlqReason {
   return reason;
 }
 
+// Digits only: Number() would also take "1e3", "0x10" and " 5", which no operator means as a count or an offset.
+const wholeNumber = z
+  .string()
+  .regex(/^\d+$/)
+  .transform(Number)
+  .refine((n) => Number.isSafeInteger(n));
+
 function offsetsOf(text: string): OffsetRange {
-  const match = /^(\d+):(\d+)(?:-(\d+))?$/.exec(text);
-  if (match === null)
+  const parts = /^([^:]+):([^-]+)(?:-(.+))?$/.exec(text);
+  const [partition, from, to] = [parts?.[1], parts?.[2], parts?.[3] ?? parts?.[2]].map(
+    (part) => wholeNumber.safeParse(part ?? '').data,
+  );
+  if (partition === undefined || from === undefined || to === undefined)
     throw new DlqArgsError(`--offsets must look like 0:10-20, got ${JSON.stringify(text)}`);
-  const [partition, from, to] = [Number(match[1]), Number(match[2]), Number(match[3] ?? match[2])];
   if (to < from) throw new DlqArgsError(`--offsets ${text}: the range ends before it starts`);
   return { partition, from, to };
 }
@@ -55,6 +65,8 @@ function options(args: readonly string[], valued: readonly string[], flags: read
   const set = new Set<string>();
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i]!;
+    // The last of two values silently winning would replay what the operator did not mean.
+    if (values.has(arg) || set.has(arg)) throw new DlqArgsError(`${arg} given twice`);
     if (flags.includes(arg)) set.add(arg);
     else if (valued.includes(arg)) {
       const value = args[i + 1];
@@ -79,8 +91,8 @@ export function parseDlqArgs(argv: readonly string[]): DlqCommand {
     case 'show': {
       const { values } = options(rest, ['--reason', '--limit'], []);
       const limitText = values.get('--limit') ?? '20';
-      const limit = Number(limitText);
-      if (!Number.isInteger(limit) || limit < 1)
+      const limit = wholeNumber.safeParse(limitText).data;
+      if (limit === undefined || limit < 1)
         throw new DlqArgsError(`--limit must be a positive integer, got ${limitText}`);
       const reason = values.get('--reason');
       return { command, reason: reason === undefined ? null : reasonOf(reason), limit };

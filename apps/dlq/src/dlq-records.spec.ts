@@ -1,5 +1,6 @@
 import { describeBytes, toDeadLetter, type DeadLetter } from './dead-letter.view';
-import { selectForReplay, toReplayMessage } from './dlq-replay';
+import { DlqError } from './dlq-error';
+import { checkOffsets, planReplay, selectForReplay, toReplayMessage } from './dlq-replay';
 import { formatDeadLetter, selectForShow } from './dlq-show';
 import { formatSummary, summarise } from './dlq-summary';
 
@@ -9,6 +10,7 @@ const letter = (
   reason: string,
   sourcePartition: number,
   at: string,
+  extra: { sourceOffset?: number; replayedFrom?: string } = {},
 ): DeadLetter =>
   toDeadLetter({
     partition,
@@ -21,8 +23,11 @@ const letter = (
       'dlq.message': Buffer.from('why'),
       'dlq.source.topic': Buffer.from('events'),
       'dlq.source.partition': Buffer.from(String(sourcePartition)),
-      'dlq.source.offset': Buffer.from('41'),
+      'dlq.source.offset': Buffer.from(String(extra.sourceOffset ?? 41)),
       traceparent: Buffer.from('00-abc'),
+      ...(extra.replayedFrom === undefined
+        ? {}
+        : { 'replayed-from': Buffer.from(extra.replayedFrom) }),
     },
   });
 
@@ -101,5 +106,68 @@ describe('dead-letter records', () => {
       traceparent: Buffer.from('00-abc'),
       'replayed-from': 'events.dlq/1/0',
     });
+  });
+
+  it('should send one record per dead event: copies from earlier replays and redeliveries are skipped', () => {
+    const at = '2026-11-28T10:00:00Z';
+    const first = letter(0, 0, 'TOO_LARGE', 1, at, { sourceOffset: 5 });
+    const back = letter(0, 1, 'TOO_LARGE', 1, at, { sourceOffset: 9, replayedFrom: 'd/0/0' });
+    const backAgain = letter(0, 2, 'TOO_LARGE', 1, at, { sourceOffset: 12, replayedFrom: 'd/0/1' });
+    const other = letter(1, 0, 'TOO_LARGE', 2, at, { sourceOffset: 5 });
+    const redelivered = letter(1, 1, 'TOO_LARGE', 2, at, { sourceOffset: 5 });
+    const orphanA = letter(2, 0, 'TOO_LARGE', 0, at, { sourceOffset: 1, replayedFrom: 'd/0/99' });
+    const orphanB = letter(2, 1, 'TOO_LARGE', 0, at, { sourceOffset: 2, replayedFrom: 'd/0/99' });
+    const foreign = letter(2, 2, 'TOO_LARGE', 0, at, { sourceOffset: 3, replayedFrom: 'x/0/0' });
+    const all = [first, back, backAgain, other, redelivered, orphanA, orphanB, foreign];
+
+    const plan = planReplay('d', all, all);
+    expect(plan.send).toEqual([first, other, orphanA, foreign]);
+    expect(plan.copies).toEqual([
+      { record: back, of: first },
+      { record: backAgain, of: first },
+      { record: redelivered, of: other },
+      { record: orphanB, of: orphanA },
+    ]);
+    // Only copies selected: the original outside the range does not stop the first of them from going.
+    expect(planReplay('d', all, [back, backAgain])).toEqual({
+      send: [back],
+      copies: [{ record: backAgain, of: back }],
+    });
+  });
+
+  it('should survive a replayed-from loop', () => {
+    const at = '2026-11-28T10:00:00Z';
+    const a = letter(0, 0, 'TOO_LARGE', 1, at, { sourceOffset: 1, replayedFrom: 'd/0/1' });
+    const b = letter(0, 1, 'TOO_LARGE', 1, at, { sourceOffset: 2, replayedFrom: 'd/0/0' });
+    expect(planReplay('d', [a, b], [a, b]).send).toHaveLength(1);
+  });
+
+  it('should refuse offsets that select nothing, naming what the partition holds', () => {
+    const spans = [
+      { partition: 0, low: 0, high: 12 },
+      { partition: 1, low: 4, high: 4 },
+      { partition: 2, low: 0, high: 0 },
+    ];
+    const refusal = (partition: number, from: number, to: number): string => {
+      try {
+        checkOffsets('d', spans, { partition, from, to });
+      } catch (error) {
+        expect(error).toBeInstanceOf(DlqError);
+        expect(error).toMatchObject({ code: 'DLQ.OFFSETS_OUT_OF_RANGE' });
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+    expect(refusal(7, 0, 3)).toBe('--offsets 7:0-3: d has no partition 7 (it has 0-2)');
+    expect(refusal(0, 12, 20)).toBe('--offsets 0:12-20: partition 0 of d holds offsets 0-11');
+    expect(refusal(1, 0, 3)).toBe(
+      '--offsets 1:0-3: partition 1 of d holds no records (offsets before 4 are past retention)',
+    );
+    expect(refusal(2, 0, 0)).toBe('--offsets 2:0: partition 2 of d holds no records');
+    expect(refusal(0, 11, 400)).toBe('accepted');
+    expect(refusal(0, 0, 0)).toBe('accepted');
+    expect(() => checkOffsets('d', [spans[0]!], { partition: 1, from: 0, to: 0 })).toThrow(
+      'd has no partition 1 (it has only 0)',
+    );
   });
 });

@@ -3,10 +3,11 @@ import { ConfigError, loadProjectorConfig } from '@app/config';
 import { JsonLogger, createKafka } from '@app/platform';
 import { readDeadLetters } from './dead-letter.reader';
 import { DlqArgsError, parseDlqArgs, USAGE, type DlqCommand } from './dlq-args';
-import { selectForReplay } from './dlq-replay';
+import { checkOffsets, coordinates, planReplay, selectForReplay } from './dlq-replay';
 import { formatDeadLetter, selectForShow } from './dlq-show';
 import { formatSummary, summarise } from './dlq-summary';
 import { replayDeadLetters } from './replay.runner';
+import { inspectTopics } from './topic-layout';
 
 async function run(command: DlqCommand): Promise<void> {
   if (command.command === 'help') {
@@ -15,11 +16,19 @@ async function run(command: DlqCommand): Promise<void> {
   }
   const config = loadProjectorConfig();
   const { dlqTopic, topic } = config.kafka;
+  // stdout is the report (operators redirect it); kafkajs's retry lines belong with the errors.
   const kafka = createKafka(
     { ...config.kafka, clientId: `${config.kafka.clientId}-dlq` },
-    new JsonLogger('error', 'dlq'),
+    new JsonLogger('error', 'dlq', (line) => process.stderr.write(`${line}\n`)),
   );
-  const records = await readDeadLetters(kafka, dlqTopic);
+  const spans = await inspectTopics(kafka, {
+    brokers: config.kafka.brokers,
+    dlqTopic,
+    eventsTopic: command.command === 'replay' ? topic : null,
+  });
+  if (command.command === 'replay' && 'offsets' in command.select)
+    checkOffsets(dlqTopic, spans, command.select.offsets);
+  const records = await readDeadLetters(kafka, dlqTopic, spans);
   switch (command.command) {
     case 'summary':
       process.stdout.write(formatSummary(summarise(dlqTopic, records)));
@@ -37,20 +46,31 @@ async function run(command: DlqCommand): Promise<void> {
       return;
     }
     case 'replay': {
-      const selected = selectForReplay(records, command.select);
+      const { send, copies } = planReplay(
+        dlqTopic,
+        records,
+        selectForReplay(records, command.select),
+      );
+      const skipped =
+        copies.length === 0
+          ? ''
+          : ` (${command.dryRun ? 'skipping' : 'skipped'} ${copies.length} ${copies.length === 1 ? 'copy' : 'copies'} of them)`;
       if (command.dryRun) {
-        for (const r of selected)
+        for (const r of send)
           process.stdout.write(
-            `would replay ${r.partition}:${r.offset} ${r.reason} key=${r.key?.toString() ?? 'null'}\n`,
+            `would replay ${coordinates(r)} ${r.reason} key=${r.key?.toString() ?? 'null'}\n`,
+          );
+        for (const { record, of } of copies)
+          process.stdout.write(
+            `would skip ${coordinates(record)} (a copy of ${coordinates(of)})\n`,
           );
         process.stdout.write(
-          `dry run: ${selected.length} record(s) would be replayed from ${dlqTopic} to ${topic}\n`,
+          `dry run: ${send.length} record(s) would be replayed from ${dlqTopic} to ${topic}${skipped}\n`,
         );
         return;
       }
-      const sent =
-        selected.length === 0 ? 0 : await replayDeadLetters(kafka, dlqTopic, topic, selected);
-      process.stdout.write(`replayed ${sent} record(s) from ${dlqTopic} to ${topic}\n`);
+      const sent = send.length === 0 ? 0 : await replayDeadLetters(kafka, dlqTopic, topic, send);
+      process.stdout.write(`replayed ${sent} record(s) from ${dlqTopic} to ${topic}${skipped}\n`);
       return;
     }
     default: {
