@@ -1,5 +1,5 @@
 import type { ProjectorConfig } from '@app/config';
-import type { Kafka, ProducerRecord } from 'kafkajs';
+import type { Kafka, ProducerConfig, ProducerRecord } from 'kafkajs';
 import { sourceMessage } from '../../test/support/event-messages';
 import type { Rejection } from '../core/projection.types';
 import { ProjectorMetrics } from '../metrics/projector.metrics';
@@ -31,10 +31,13 @@ class StubProducer {
 
 function setup() {
   const producer = new StubProducer();
-  const kafka = { producer: () => producer } as unknown as Kafka;
+  const options: ProducerConfig[] = [];
+  const kafka = {
+    producer: (config: ProducerConfig) => (options.push(config), producer),
+  } as unknown as Kafka;
   const config = { kafka: { dlqTopic: 'events.dlq' } } as ProjectorConfig;
   const sut = new DeadLetterProducer(kafka, config, new ProjectorMetrics());
-  return { sut, producer };
+  return { sut, producer, options };
 }
 
 function rejection(offset: number, bytes: number): Rejection {
@@ -43,6 +46,13 @@ function rejection(offset: number, bytes: number): Rejection {
 }
 
 describe(DeadLetterProducer.name, () => {
+  it('should produce idempotently, so a retried send the broker already wrote is not a second dead letter', () => {
+    const { options } = setup();
+    expect(options).toEqual([
+      expect.objectContaining({ idempotent: true, maxInFlightRequests: 1 }),
+    ]);
+  });
+
   it('should split the records into sends under the size bound, in order, a larger record alone', async () => {
     const { sut, producer } = setup();
     const big = DLQ_SEND_MAX_BYTES + 1;

@@ -31,7 +31,12 @@ export class DeadLetterProducer implements BeforeApplicationShutdown {
     @Inject(PROJECTOR_CONFIG) private readonly config: ProjectorConfig,
     private readonly metrics: ProjectorMetrics,
   ) {
-    this.producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    // Idempotent, so kafkajs's own retry of a send the broker did write cannot dead-letter a record twice.
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
   }
 
   async send(rejections: readonly Rejection[]): Promise<void> {

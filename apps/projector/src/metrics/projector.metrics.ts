@@ -159,12 +159,24 @@ export class ProjectorMetrics {
       (w) => w.cache.docs,
     );
     gauge('projector_cache_bytes', 'JSON bytes of the cached documents', (w) => w.cache.bytes);
-    gauge(
+    // Counts since start, so counters (rate() and resets need the type); read from the cache at scrape time.
+    const counter = (name: string, help: string, value: (w: WindowGauges) => number): void => {
+      new Counter({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          this.inc(value(read()));
+        },
+      });
+    };
+    counter(
       'projector_cache_hits_total',
       'Documents a flush found in the cache (no mget)',
       (w) => w.cache.hits,
     );
-    gauge('projector_cache_misses_total', 'Documents a flush had to read', (w) => w.cache.misses);
+    counter('projector_cache_misses_total', 'Documents a flush had to read', (w) => w.cache.misses);
     gauge('projector_cache_hit_ratio', 'Hits / (hits + misses) since start', (w) => {
       const total = w.cache.hits + w.cache.misses;
       return total === 0 ? 0 : w.cache.hits / total;
