@@ -9,6 +9,40 @@ import { canonicalJson } from './canonical-json';
 import { JsonAnswer } from './json-answer';
 
 /**
+ * How long one cache command may take before the request goes on without the cache. Redis answers in
+ * well under a millisecond when healthy, and the client has no command timeout of its own: without
+ * this a Redis that stops replying (stuck fork, dead link) would hold every request forever.
+ */
+export const CACHE_COMMAND_DEADLINE_MS = 250;
+
+/**
+ * Stores an answer only if the domain's generation is still the one its key was made from and no
+ * write marker is up. A counter can come back to an old value (a Redis restart loses it and the
+ * projector counts up from zero again), so a request that read it before would otherwise store its
+ * old answer under a number later requests will reach again, and be served it.
+ * KEYS: generation, marker, answer. ARGV: the generation read ('' for none), answer, TTL in seconds.
+ */
+const STORE_IF_GENERATION_UNCHANGED = `
+if (redis.call('GET', KEYS[1]) or '') ~= ARGV[1] or redis.call('EXISTS', KEYS[2]) == 1 then
+  return 0
+end
+redis.call('SET', KEYS[3], ARGV[2], 'EX', ARGV[3])
+return 1`;
+
+interface CacheSlot {
+  key: string;
+  domainId: string;
+  /** as read from Redis, '' when the domain has none yet */
+  generation: string;
+}
+
+class CacheDeadlineError extends Error {
+  constructor(what: string) {
+    super(`redis ${what} gave no answer within ${CACHE_COMMAND_DEADLINE_MS} ms`);
+  }
+}
+
+/**
  * Caches `list` and `stat` answers in Redis. The key embeds the domain's generation counter, which
  * the projector bumps whenever it changes that domain's documents, so a bump orphans every older
  * answer at once; right after a bump the domain is answered uncached until its writes are
@@ -17,13 +51,20 @@ import { JsonAnswer } from './json-answer';
 @Injectable()
 export class AnswerCache {
   private lastWarning = 0;
+  /** When the socket opened while the client still waits for Redis's first reply (else null). */
+  private handshakeSince: number | null = null;
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly logger: JsonLogger,
     private readonly metrics: ApiMetrics,
-  ) {}
+  ) {
+    if (redis.status === 'connect') this.handshakeSince = Date.now();
+    redis.on('connect', () => (this.handshakeSince = Date.now()));
+    redis.on('ready', () => (this.handshakeSince = null));
+    redis.on('close', () => (this.handshakeSince = null));
+  }
 
   async through<T>(
     domainId: string,
@@ -35,49 +76,102 @@ export class AnswerCache {
       this.metrics.recordCache('bypass');
       return JsonAnswer.of(await compute());
     }
-    const key = await this.keyFor(domainId, kind, request);
-    const hit = key === undefined ? undefined : await this.read(key);
-    this.metrics.recordCache(key === undefined ? 'bypass' : hit !== undefined ? 'hit' : 'miss');
+    const slot = await this.slotFor(domainId, kind, request);
+    const hit = slot === undefined ? undefined : await this.read(slot.key);
+    this.metrics.recordCache(slot === undefined ? 'bypass' : hit !== undefined ? 'hit' : 'miss');
     if (hit !== undefined) return JsonAnswer.fromJson<T>(hit);
     const answer = JsonAnswer.of(await compute());
-    if (key !== undefined) await this.write(key, answer.text());
+    if (slot !== undefined) await this.write(slot, answer.text());
     return answer;
   }
 
-  private async keyFor(
+  private async slotFor(
     domainId: string,
     kind: string,
     request: unknown,
-  ): Promise<string | undefined> {
+  ): Promise<CacheSlot | undefined> {
     try {
       const prefix = this.config.redis.keyPrefix;
-      const [generation, recentlyWritten] = await this.redis.mget(
-        generationKey(prefix, domainId),
-        recentWriteKey(prefix, domainId),
+      const [generation, recentlyWritten] = await this.withinDeadline(
+        'MGET',
+        this.redis.mget(generationKey(prefix, domainId), recentWriteKey(prefix, domainId)),
       );
       if (recentlyWritten !== null) return undefined;
       const digest = createHash('sha256').update(canonicalJson(request)).digest('base64url');
-      return `${prefix}answer:${domainId}:${generation ?? '0'}:${kind}:${digest}`;
+      return {
+        key: `${prefix}answer:${domainId}:${generation ?? '0'}:${kind}:${digest}`,
+        domainId,
+        generation: generation ?? '',
+      };
     } catch (error) {
+      this.reopenIfHandshakeStalled();
       this.warn(error);
       return undefined;
     }
+  }
+
+  /**
+   * A reconnect into the same silence sends its handshake into the void: the socket is open, so the
+   * client's connect timeout no longer applies, and without a reply it never becomes ready. Commands
+   * then fail at once without any deadline to miss, so this is the only thing that starts over.
+   */
+  private reopenIfHandshakeStalled(): void {
+    const since = this.handshakeSince;
+    if (since === null || this.redis.status !== 'connect') return;
+    if (Date.now() - since < CACHE_COMMAND_DEADLINE_MS) return;
+    this.handshakeSince = null;
+    this.redis.disconnect(true);
   }
 
   private async read(key: string): Promise<string | undefined> {
     try {
-      return (await this.redis.get(key)) ?? undefined;
+      return (await this.withinDeadline('GET', this.redis.get(key))) ?? undefined;
     } catch (error) {
       this.warn(error);
       return undefined;
     }
   }
 
-  private async write(key: string, value: string): Promise<void> {
+  private async write(slot: CacheSlot, value: string): Promise<void> {
+    const prefix = this.config.redis.keyPrefix;
     try {
-      await this.redis.set(key, value, 'EX', this.config.api.cache.ttlSeconds);
+      await this.withinDeadline(
+        'EVAL store',
+        this.redis.eval(
+          STORE_IF_GENERATION_UNCHANGED,
+          3,
+          generationKey(prefix, slot.domainId),
+          recentWriteKey(prefix, slot.domainId),
+          slot.key,
+          slot.generation,
+          value,
+          this.config.api.cache.ttlSeconds,
+        ),
+      );
     } catch (error) {
       this.warn(error);
+    }
+  }
+
+  /**
+   * Races a command against the deadline. On a miss the connection is dropped and reopened: replies
+   * lost on a dead link would otherwise leave every later command waiting behind them, and the
+   * client only reconnects by itself when the socket closes, which a silent peer never does.
+   */
+  private async withinDeadline<R>(what: string, command: Promise<R>): Promise<R> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new CacheDeadlineError(what)), CACHE_COMMAND_DEADLINE_MS);
+    });
+    try {
+      return await Promise.race([command, deadline]);
+    } catch (error) {
+      if (error instanceof CacheDeadlineError && this.redis.status === 'ready') {
+        this.redis.disconnect(true);
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -12,15 +12,22 @@ import {
 import { withDeadline } from './redis-deadline';
 
 /**
+ * A failed bump is tried again this often until it lands. Dropping it would leave the API serving the
+ * answers cached before the write, under a generation that never moves, for a whole cache TTL.
+ */
+export const GENERATION_RETRY_MS = 1_000;
+
+/**
  * Bumps `<prefix>generation:<domain_id>` for every domain a flushed batch wrote to, which is how the API learns
- * that its cached answers for that domain are stale. Best effort by design: Redis down costs a throttled warning
- * and a metric, never a slower or stopped projection (the API cache then falls back to its TTL).
+ * that its cached answers for that domain are stale. Redis down costs a throttled warning and a metric, never a
+ * slower or stopped projection; the domains stay pending and are bumped once Redis answers again.
  */
 @Injectable()
 export class GenerationNotifier implements BeforeApplicationShutdown {
   private pending = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   private lastWarningAt = 0;
+  private stopped = false;
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
@@ -33,7 +40,11 @@ export class GenerationNotifier implements BeforeApplicationShutdown {
   bump(domainIds: Iterable<string>): void {
     for (const id of domainIds) this.pending.add(id);
     if (this.pending.size === 0 || this.timer !== null) return;
-    this.timer = setTimeout(() => void this.flush(), GENERATION_COALESCE_MS);
+    this.schedule(GENERATION_COALESCE_MS);
+  }
+
+  private schedule(ms: number): void {
+    this.timer = setTimeout(() => void this.flush(), ms);
     this.timer.unref();
   }
 
@@ -65,10 +76,14 @@ export class GenerationNotifier implements BeforeApplicationShutdown {
     } catch (error) {
       this.metrics.generationBumpFailures.inc(domains.length);
       this.warn(error, domains.length);
+      // A MULTI that missed its deadline may still have run: bumping twice only orphans answers once more.
+      for (const domain of domains) this.pending.add(domain);
+      if (!this.stopped && this.timer === null) this.schedule(GENERATION_RETRY_MS);
     }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     await this.flush();
   }
 
@@ -76,13 +91,9 @@ export class GenerationNotifier implements BeforeApplicationShutdown {
     const now = Date.now();
     if (now - this.lastWarningAt < REDIS_WARNING_EVERY_MS) return;
     this.lastWarningAt = now;
-    this.logger.event(
-      'warn',
-      'generation bump failed; API caches expire by TTL until Redis is back',
-      {
-        domains,
-        error: error instanceof Error ? error.message : String(error),
-      },
-    );
+    this.logger.event('warn', 'generation bump failed; retrying until Redis is back', {
+      domains,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 }
