@@ -37,10 +37,21 @@ export async function rebuild(config: ProjectorConfig, logger: JsonLogger): Prom
     ProjectorModule.register(config, logger, 'rebuild'),
     { logger },
   );
+  // Ctrl-C or SIGTERM stops a rebuild cleanly (see RebuildCommand.run); a second one exits at once.
+  const stop = new AbortController();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stop.signal.aborted) process.exit(130);
+    logger.event('warn', 'rebuild stopping', { signal });
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
-    await context.get(RebuildCommand).run(new CliRebuildProgress());
+    await context.get(RebuildCommand).run(new CliRebuildProgress(), stop.signal);
   } finally {
     await context.close();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 

@@ -8,6 +8,7 @@ import { ProjectorMetrics } from '../metrics/projector.metrics';
 import { BatchProjectorService } from './batch-projector.service';
 import { decodeBatch } from './message-batch.plan';
 import { TaskStateCache } from './task-state.cache';
+import type { Rejection } from '../core/projection.types';
 import type { WriteWindow } from './write-window';
 
 /** The three Elasticsearch calls a flush makes, with its optimistic-concurrency rules, counting each call. */
@@ -69,9 +70,10 @@ function setup() {
   const es = new StubElasticsearch();
   const config = loadProjectorConfig({});
   const metrics = new ProjectorMetrics();
-  const sut = batchProjectorOver(es, config, metrics);
+  const deadLettered: Rejection[] = [];
+  const sut = batchProjectorOver(es, config, metrics, deadLettered);
   const cache = new TaskStateCache({ maxDocs: 100, maxBytes: 1e6 });
-  return { es, sut, cache };
+  return { es, sut, cache, deadLettered };
 }
 
 const target = { name: 'tasks', isAlias: true };
@@ -81,6 +83,32 @@ function windowOf(values: Record<string, unknown>[]): WriteWindow {
 }
 
 describe(BatchProjectorService.name, () => {
+  it.each([
+    ['the live projector (the alias)', target, 1],
+    [
+      'a rebuild (its new index), whose messages the live projector dead-letters',
+      { name: 'tasks-v2', isAlias: false },
+      0,
+    ],
+  ])(
+    'should dead-letter a message that cannot be decoded when flushing for %s',
+    async (_n, to, count) => {
+      const { es, sut, cache, deadLettered } = setup();
+      const poison = sourceMessage(Buffer.from('{not json'), { offset: 0 });
+      const fine = sourceMessage(wireEvent('job_task.created', { job_task_id: 'a' }), {
+        offset: 1,
+      });
+
+      const result = await sut.flush(windowOfMessages([poison, fine]), to, cache);
+
+      expect(result).toEqual({ notDurable: new Map(), failure: null, isolate: new Set() });
+      expect(deadLettered.map((r) => [r.source.offset, r.reason])).toEqual(
+        count === 1 ? [[0, 'INVALID_JSON']] : [],
+      );
+      expect(es.docs.has('domain-1:a')).toBe(true);
+    },
+  );
+
   it('should read a document once, then fold later windows into the cached version without an mget', async () => {
     const { es, sut, cache } = setup();
     // Started first: a window holding the created event would create the document without reading it.

@@ -1,6 +1,11 @@
 import type { ProjectorConfig } from '@app/config';
 import { Inject, Injectable } from '@nestjs/common';
-import type { SourceMessage, StoredDocument, WriteTarget } from '../core/projection.types';
+import type {
+  Rejection,
+  SourceMessage,
+  StoredDocument,
+  WriteTarget,
+} from '../core/projection.types';
 import { JobTasksRepository } from '../elasticsearch/job-tasks.repository';
 import { DeadLetterProducer } from '../kafka/dead-letter.producer';
 import { ProjectorMetrics } from '../metrics/projector.metrics';
@@ -74,7 +79,7 @@ export class BatchProjectorService {
 
     const notDurable = new Map(stored.notDurable);
     let failure = stored.failure;
-    const { now } = splitAtWatermarks([...window.rejections, ...stored.rejections], notDurable);
+    const { now } = splitAtWatermarks(rejectionsToDeadLetter(window, stored, target), notDurable);
     try {
       await this.deadLetters.send(now);
     } catch (error) {
@@ -83,6 +88,19 @@ export class BatchProjectorService {
     }
     return { notDurable, failure, isolate: stored.isolate };
   }
+}
+
+/**
+ * A concrete target is a rebuild's new index, replaying messages the live projector consumes too: a message that
+ * cannot be decoded was dead-lettered by it already, and a second record would count one bad message twice (the
+ * contract gives each message one outcome). What the new index itself refuses is the rebuild's own to report.
+ */
+function rejectionsToDeadLetter(
+  window: WriteWindow,
+  stored: { rejections: readonly Rejection[] },
+  target: WriteTarget,
+): Rejection[] {
+  return target.isAlias ? [...window.rejections, ...stored.rejections] : [...stored.rejections];
 }
 
 /** The result of a flush that failed before anything was written: every partition re-reads what the window holds. */

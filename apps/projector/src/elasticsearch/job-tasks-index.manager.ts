@@ -17,7 +17,7 @@ import {
   versionedIndexName,
 } from './index-version.naming';
 import { JOB_TASKS_MAPPINGS, JOB_TASKS_SETTINGS, jobTasksIndexSettings } from '@app/platform';
-import { IndexSetupError, isNotFound, storeErrorType } from './store.errors';
+import { AliasMovedError, IndexSetupError, isNotFound, storeErrorType } from './store.errors';
 
 const ALIAS_POLL_MS = 200;
 
@@ -133,15 +133,44 @@ export class JobTasksIndexManager {
     return versionedIndexName(this.alias, nextIndexVersion(this.alias, Object.keys(response)));
   }
 
-  /** Moves the alias in one `_aliases` request, so readers see either the old index or the new one, never none. */
+  /**
+   * Moves the alias in one `_aliases` request, so readers see either the old index or the new one, never none.
+   * `from` is where the caller last saw the alias. Without `must_exist`, Elasticsearch answers 200 to a remove
+   * that found nothing (`errors: true` in the body) and still applies the add: after a concurrent rebuild or a
+   * rollback the alias would then point at two indices, and every write through it would fail. With it, the whole
+   * request fails and the alias stays where it is.
+   */
   async swapAlias(from: string | null, to: string): Promise<void> {
-    await this.es.indices.updateAliases({
-      actions: [
-        ...(from !== null && from !== to ? [{ remove: { index: from, alias: this.alias } }] : []),
-        { add: { index: to, alias: this.alias } },
-      ],
-    });
+    try {
+      await this.es.indices.updateAliases({
+        actions: [
+          from === null
+            ? // No alias was seen: whatever a starter created meanwhile is replaced, never joined.
+              { remove: { index: `${this.alias}-v*`, alias: this.alias, must_exist: false } }
+            : { remove: { index: from, alias: this.alias, must_exist: from !== to } },
+          { add: { index: to, alias: this.alias } },
+        ],
+      });
+    } catch (error) {
+      if (storeErrorType(error) === 'aliases_not_found_exception') {
+        const now = await this.aliasTarget().catch(() => null);
+        throw new AliasMovedError(
+          `alias ${this.alias} no longer points at ${from ?? '(nothing)'} (now ${now ?? 'nothing'}): ` +
+            `another rebuild or a rollback moved it; ${to} was not swapped in`,
+        );
+      }
+      throw error;
+    }
     this.logger.event('info', 'alias swapped', { alias: this.alias, from, to });
+  }
+
+  /** Deletes an index the alias is not on; an index the alias points at is refused, so readers never lose it. */
+  async deleteUnaliasedIndex(index: string): Promise<void> {
+    if ((await this.aliasTarget()) === index) {
+      throw new IndexSetupError(`refusing to delete ${index}: alias ${this.alias} points at it`);
+    }
+    await this.es.indices.delete({ index, ignore_unavailable: true });
+    this.logger.event('info', 'index deleted', { index, alias: this.alias });
   }
 
   /** Restores the normal refresh interval after a bulk load and makes everything searchable. */

@@ -23,6 +23,16 @@ export class IndexSetupError extends Error {
   }
 }
 
+/** The alias was not where a swap expected it: someone else moved it in the meantime, and nothing was changed. */
+export class AliasMovedError extends Error {
+  readonly code = 'STORE.ALIAS_MOVED';
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'AliasMovedError';
+  }
+}
+
 export function describeStoreError(error: unknown): string {
   if (error instanceof errors.ResponseError) {
     const body = error.body as { error?: { type?: string; reason?: string } } | undefined;

@@ -8,6 +8,16 @@ import { PROJECTOR_CONFIG } from '../projector.tokens';
 import { progressTotals, reachedEnds } from './rebuild-progress.math';
 import type { RebuildProgress } from './rebuild-progress.reporter';
 
+/** The rebuild was stopped (SIGINT, SIGTERM) before its swap: the alias did not move, its index was deleted. */
+export class RebuildInterruptedError extends Error {
+  readonly code = 'REBUILD.INTERRUPTED';
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'RebuildInterruptedError';
+  }
+}
+
 export interface RebuildSummary {
   previousIndex: string | null;
   index: string;
@@ -31,7 +41,12 @@ export class RebuildCommand {
     @Inject(PROJECTOR_CONFIG) private readonly config: ProjectorConfig,
   ) {}
 
-  async run(progress: RebuildProgress): Promise<RebuildSummary> {
+  /**
+   * `stop` aborted before the swap ends the rebuild and deletes its half-built index, which nothing can use. After
+   * the swap it is ignored: the alias is already on the new index, and only the catch-up brings it the events the
+   * live projector applied to the previous one, so leaving early would lose them.
+   */
+  async run(progress: RebuildProgress, stop?: AbortSignal): Promise<RebuildSummary> {
     const startedAt = Date.now();
     await this.topics.ensureTopics();
     // Its target is a concrete index: deleted under it, a create must fail rather than make a stray one.
@@ -61,7 +76,15 @@ export class RebuildCommand {
     try {
       const snapshot = await this.topics.eventRanges();
       await consumer.start();
-      await this.until(snapshot, positions, progress, 'replay', (notify) => (onPosition = notify));
+      await this.until(
+        snapshot,
+        positions,
+        progress,
+        'replay',
+        (notify) => (onPosition = notify),
+        stop,
+      );
+      if (stop?.aborted) throw this.interrupted(index);
       await this.indices.finishBulkLoad(index);
       await this.indices.swapAlias(previousIndex, index);
       swapped = true;
@@ -83,9 +106,30 @@ export class RebuildCommand {
       return summary;
     } finally {
       await this.stop(consumer, groupId);
-      if (!swapped)
+      if (!swapped) {
         this.logger.event('error', 'rebuild did not complete; the alias was not moved', { index });
+        if (stop?.aborted) await this.dropUnswapped(index);
+      }
     }
+  }
+
+  private interrupted(index: string): RebuildInterruptedError {
+    return new RebuildInterruptedError(
+      `rebuild interrupted before the swap: the alias was not moved and ${index} is deleted`,
+    );
+  }
+
+  private async dropUnswapped(index: string): Promise<void> {
+    await this.indices.deleteUnaliasedIndex(index).catch((error: unknown) => {
+      this.logger.event(
+        'warn',
+        'could not delete the interrupted rebuild index; delete it by hand',
+        {
+          index,
+          error: error instanceof Error ? error.message : String(error),
+        },
+      );
+    });
   }
 
   private async until(
@@ -94,13 +138,15 @@ export class RebuildCommand {
     progress: RebuildProgress,
     phase: string,
     subscribe: (notify: () => void) => void,
+    stop?: AbortSignal,
   ): Promise<void> {
     progress.begin(phase, progressTotals(ranges, positions).total);
     await new Promise<void>((resolve) => {
       const check = (): void => {
         progress.update(progressTotals(ranges, positions).done);
-        if (reachedEnds(ranges, positions)) resolve();
+        if (reachedEnds(ranges, positions) || stop?.aborted) resolve();
       };
+      stop?.addEventListener('abort', check, { once: true });
       subscribe(check);
       check();
     });
