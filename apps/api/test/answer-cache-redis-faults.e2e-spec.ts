@@ -8,7 +8,7 @@ import { Client } from '@elastic/elasticsearch';
 import { testStack } from '@app/testing';
 import Redis from 'ioredis';
 import { type RunningApi, startApi } from './api-test-app';
-import { aJobTask, dropJobTasks, seedJobTasks } from './seed-index';
+import { aJobTask, dropJobTasks, seedJobTasks, overwriteJobTask } from './seed-index';
 
 const LIST = '/power_scheduler/v1/job-tasks/search';
 
@@ -232,15 +232,11 @@ describe('answer cache across a Redis restart during a search', () => {
     // What a restart without persistence leaves: the counter is gone, and the projector's next
     // bumps count it up from zero again, through the number the search above was keyed by.
     await redis.del(generation());
-    await es.index({
-      index: `${api.config.elasticsearch.alias}-v1`,
-      id: 'd1:t1',
-      document: {
-        ...aJobTask({ domain_id: 'd1', job_task_id: 't1', status: 'SUCCESS' }),
-        projection: {},
-      },
-      refresh: 'wait_for',
-    });
+    await overwriteJobTask(
+      es,
+      api.config.elasticsearch.alias,
+      aJobTask({ domain_id: 'd1', job_task_id: 't1', status: 'SUCCESS' }),
+    );
     gate.release();
     await expect(before).resolves.toEqual([{ status: 'PENDING' }]);
 

@@ -2,7 +2,7 @@ import { Client } from '@elastic/elasticsearch';
 import { testStack } from '@app/testing';
 import Redis from 'ioredis';
 import { type RunningApi, startApi } from './api-test-app';
-import { aJobTask, dropJobTasks, seedJobTasks } from './seed-index';
+import { aJobTask, dropJobTasks, seedJobTasks, overwriteJobTask } from './seed-index';
 
 const LIST = '/power_scheduler/v1/job-tasks/search';
 const body = { domain_id: 'd1', query: { only: ['job_task_id', 'status'] } };
@@ -40,15 +40,11 @@ describe('answer cache', () => {
     expect(first.results).toEqual([{ job_task_id: 't1', status: 'PENDING' }]);
 
     // Change the document behind the cache's back, as a projector would, but without bumping yet.
-    await es.index({
-      index: `${api.config.elasticsearch.alias}-v1`,
-      id: 'd1:t1',
-      document: {
-        ...aJobTask({ domain_id: 'd1', job_task_id: 't1', status: 'SUCCESS' }),
-        projection: {},
-      },
-      refresh: 'wait_for',
-    });
+    await overwriteJobTask(
+      es,
+      api.config.elasticsearch.alias,
+      aJobTask({ domain_id: 'd1', job_task_id: 't1', status: 'SUCCESS' }),
+    );
     await expect(listStatuses(api)).resolves.toEqual(first);
 
     await redis.incr(`${api.config.redis.keyPrefix}generation:d1`);
@@ -64,12 +60,11 @@ describe('answer cache right after a projector write', () => {
   const es = new Client({ node: testStack.elasticsearchUrl });
   const redis = new Redis(testStack.redisUrl);
   const setStatus = (status: 'PENDING' | 'SUCCESS') =>
-    es.index({
-      index: `${api.config.elasticsearch.alias}-v1`,
-      id: 'd1:t1',
-      document: { ...aJobTask({ domain_id: 'd1', job_task_id: 't1', status }), projection: {} },
-      refresh: 'wait_for',
-    });
+    overwriteJobTask(
+      es,
+      api.config.elasticsearch.alias,
+      aJobTask({ domain_id: 'd1', job_task_id: 't1', status }),
+    );
 
   beforeAll(async () => {
     api = await startApi();

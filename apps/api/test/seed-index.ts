@@ -62,3 +62,20 @@ export function aJobTask(
     ...overrides,
   };
 }
+
+/**
+ * Rewrites one seeded task in `<alias>-v1` as a projector would, searchable on return but without a generation
+ * bump: what a cached answer must not hide once the cache learns of the write.
+ */
+export async function overwriteJobTask(
+  es: Client,
+  alias: string,
+  task: JobTaskInfo,
+): Promise<void> {
+  await es.index({
+    index: `${alias}-v1`,
+    id: `${task.domain_id}:${task.job_task_id}`,
+    document: { ...task, projection: {} },
+    refresh: 'wait_for',
+  });
+}

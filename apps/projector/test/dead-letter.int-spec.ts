@@ -6,8 +6,7 @@ import { readDeadLetters } from './support/dead-letters';
 import { wireEvent } from './support/event-messages';
 import { expectedDocuments } from './support/expected-documents';
 import { isolatedConfig } from './support/projector-test.config';
-import { startProjector } from './support/projector.harness';
-import { waitUntilReady } from './support/readiness';
+import { startReadyProjector, stopProjector } from './support/projector.harness';
 import { StackClients } from './support/stack.clients';
 
 const TASK = 'dlq-task';
@@ -61,13 +60,11 @@ describe('projector dead-lettering (real Kafka and Elasticsearch)', () => {
   beforeAll(async () => {
     config = isolatedConfig({ MAX_EVENT_BYTES: '65536' });
     stack = new StackClients(config);
-    app = await startProjector(config);
-    await waitUntilReady(app);
+    app = await startReadyProjector(config);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await stack?.cleanUp();
+    await stopProjector(app, stack);
   });
 
   it('should dead-letter every reason with the original bytes and headers while the partition keeps flowing', async () => {

@@ -8,7 +8,7 @@ import { wireEvent } from './support/event-messages';
 import { adversarialMessages } from './support/event-streams';
 import { expectedDocuments } from './support/expected-documents';
 import { isolatedConfig } from './support/projector-test.config';
-import { startProjector } from './support/projector.harness';
+import { startProjector, stopProjector } from './support/projector.harness';
 import { waitUntilReady } from './support/readiness';
 import { StackClients } from './support/stack.clients';
 
@@ -24,8 +24,7 @@ describe('projector projection (real Kafka, Elasticsearch, Redis)', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await stack?.cleanUp();
+    await stopProjector(app, stack);
   });
 
   it('should end exactly as the pure fold, whatever the order, duplication and partitioning', async () => {

@@ -9,9 +9,8 @@ import { SILENT_PROGRESS, type RebuildProgress } from '../src/rebuild/rebuild-pr
 import { simulatedMessages } from './support/event-streams';
 import { expectedDocuments } from './support/expected-documents';
 import { isolatedConfig, isolatedEnv } from './support/projector-test.config';
-import { startProjector } from './support/projector.harness';
+import { startReadyProjector, stopProjector } from './support/projector.harness';
 import { ProjectorProcess } from './support/projector.process';
-import { waitUntilReady } from './support/readiness';
 import { StackClients } from './support/stack.clients';
 
 describe('a rebuild stopped before its swap (real Kafka and Elasticsearch)', () => {
@@ -25,15 +24,13 @@ describe('a rebuild stopped before its swap (real Kafka and Elasticsearch)', () 
     env = isolatedEnv({ LOG_LEVEL: 'info' });
     config = loadProjectorConfig(env);
     stack = new StackClients(config);
-    app = await startProjector(isolatedConfig({ ...env, LOG_LEVEL: 'warn' }));
-    await waitUntilReady(app);
+    app = await startReadyProjector(isolatedConfig({ ...env, LOG_LEVEL: 'warn' }));
     await stack.produce(messages);
     await stack.waitForGroupCaughtUp();
   });
 
   afterAll(async () => {
-    await app?.close();
-    await stack?.cleanUp();
+    await stopProjector(app, stack);
   });
 
   async function rebuildState(index: string) {

@@ -10,8 +10,7 @@ import { SILENT_PROGRESS, type RebuildProgress } from '../src/rebuild/rebuild-pr
 import { simulatedMessages } from './support/event-streams';
 import { expectedDocuments } from './support/expected-documents';
 import { isolatedConfig } from './support/projector-test.config';
-import { startProjector } from './support/projector.harness';
-import { waitUntilReady } from './support/readiness';
+import { startReadyProjector, stopProjector } from './support/projector.harness';
 import { StackClients } from './support/stack.clients';
 
 async function withRebuildContext<T>(
@@ -47,15 +46,13 @@ describe('rebuild races on the alias (real Kafka and Elasticsearch)', () => {
   beforeEach(async () => {
     config = isolatedConfig();
     stack = new StackClients(config);
-    app = await startProjector(config);
-    await waitUntilReady(app);
+    app = await startReadyProjector(config);
     await stack.produce(messages);
     await stack.waitForGroupCaughtUp();
   });
 
   afterEach(async () => {
-    await app?.close();
-    await stack?.cleanUp();
+    await stopProjector(app, stack);
   });
 
   async function aliasTargets(): Promise<string[]> {

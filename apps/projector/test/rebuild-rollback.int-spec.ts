@@ -8,8 +8,7 @@ import { SILENT_PROGRESS } from '../src/rebuild/rebuild-progress.reporter';
 import { simulatedMessages } from './support/event-streams';
 import { expectedDocuments } from './support/expected-documents';
 import { isolatedConfig } from './support/projector-test.config';
-import { startProjector } from './support/projector.harness';
-import { waitUntilReady } from './support/readiness';
+import { startReadyProjector, stopProjector } from './support/projector.harness';
 import { StackClients } from './support/stack.clients';
 
 async function runRebuild(config: ProjectorConfig): Promise<RebuildSummary> {
@@ -33,13 +32,11 @@ describe('rolling a rebuild back as docs/operations.md says (real Kafka and Elas
   beforeAll(async () => {
     config = isolatedConfig();
     stack = new StackClients(config);
-    app = await startProjector(config);
-    await waitUntilReady(app);
+    app = await startReadyProjector(config);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await stack?.cleanUp();
+    await stopProjector(app, stack);
   });
 
   it('should give back a read model equal to the fold of every event, including those applied after the swap', async () => {
@@ -69,8 +66,7 @@ describe('rolling a rebuild back as docs/operations.md says (real Kafka and Elas
       topic: config.kafka.topic,
       earliest: true,
     });
-    app = await startProjector(config);
-    await waitUntilReady(app);
+    app = await startReadyProjector(config);
     await stack.waitForGroupCaughtUp();
 
     expect(Object.keys(await stack.es.indices.getAlias({ name: alias }))).toEqual([previousIndex]);

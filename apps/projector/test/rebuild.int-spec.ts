@@ -8,8 +8,7 @@ import type { RebuildProgress } from '../src/rebuild/rebuild-progress.reporter';
 import { simulatedMessages } from './support/event-streams';
 import { expectedDocuments } from './support/expected-documents';
 import { isolatedConfig } from './support/projector-test.config';
-import { startProjector } from './support/projector.harness';
-import { waitUntilReady } from './support/readiness';
+import { startReadyProjector, stopProjector } from './support/projector.harness';
 import { StackClients } from './support/stack.clients';
 
 class RecordingProgress implements RebuildProgress {
@@ -50,13 +49,11 @@ describe('rebuild into a new index version (real Kafka and Elasticsearch)', () =
   beforeAll(async () => {
     config = isolatedConfig();
     stack = new StackClients(config);
-    app = await startProjector(config);
-    await waitUntilReady(app);
+    app = await startReadyProjector(config);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await stack?.cleanUp();
+    await stopProjector(app, stack);
   });
 
   it('should replay into a new version, swap the alias and leave an identical read model', async () => {

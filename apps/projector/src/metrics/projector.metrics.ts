@@ -133,6 +133,8 @@ export class ProjectorMetrics {
 
   private windowGauges(): void {
     const read = (): WindowGauges => this.window();
+    // Read from the live window and cache at scrape time. The counts since start are counters (rate() and resets
+    // need the type): reset and set to the count at each scrape.
     const gauge = (name: string, help: string, value: (w: WindowGauges) => number): void => {
       new Gauge({
         name,
@@ -140,6 +142,17 @@ export class ProjectorMetrics {
         registers: [this.registry],
         collect() {
           this.set(value(read()));
+        },
+      });
+    };
+    const counter = (name: string, help: string, value: (w: WindowGauges) => number): void => {
+      new Counter({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          this.inc(value(read()));
         },
       });
     };
@@ -159,18 +172,6 @@ export class ProjectorMetrics {
       (w) => w.cache.docs,
     );
     gauge('projector_cache_bytes', 'JSON bytes of the cached documents', (w) => w.cache.bytes);
-    // Counts since start, so counters (rate() and resets need the type); read from the cache at scrape time.
-    const counter = (name: string, help: string, value: (w: WindowGauges) => number): void => {
-      new Counter({
-        name,
-        help,
-        registers: [this.registry],
-        collect() {
-          this.reset();
-          this.inc(value(read()));
-        },
-      });
-    };
     counter(
       'projector_cache_hits_total',
       'Documents a flush found in the cache (no mget)',
