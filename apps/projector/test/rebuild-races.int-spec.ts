@@ -6,6 +6,8 @@ import { JobTasksIndexManager } from '../src/elasticsearch/job-tasks-index.manag
 import { AliasMovedError } from '../src/elasticsearch/store.errors';
 import { ProjectorModule } from '../src/projector.module';
 import { RebuildCommand, type RebuildSummary } from '../src/rebuild/rebuild.command';
+import { RebuildConflictError } from '../src/rebuild/rebuild.errors';
+import { rebuildGroupId } from '../src/rebuild/rebuild-target.plan';
 import { SILENT_PROGRESS, type RebuildProgress } from '../src/rebuild/rebuild-progress.reporter';
 import { simulatedMessages } from './support/event-streams';
 import { expectedDocuments } from './support/expected-documents';
@@ -36,7 +38,7 @@ function runRebuild(config: ProjectorConfig, progress: RebuildProgress): Promise
   return withRebuildContext(config, ({ command }) => command.run(progress));
 }
 
-describe('rebuild races on the alias (real Kafka and Elasticsearch)', () => {
+describe('rebuild races: the alias and a second rebuild (real Kafka and Elasticsearch)', () => {
   let config: ProjectorConfig;
   let stack: StackClients;
   let app: INestApplication;
@@ -75,33 +77,95 @@ describe('rebuild races on the alias (real Kafka and Elasticsearch)', () => {
     });
   });
 
-  it('should end with the alias on exactly one complete index when two rebuilds run at once', async () => {
-    let secondStarted: Promise<RebuildSummary> | null = null;
-    const startSecondOnceFirstHasItsIndex: RebuildProgress = {
+  async function versionedIndices(): Promise<string[]> {
+    const response = await stack.es.indices.get({ index: `${config.elasticsearch.alias}-v*` });
+    return Object.keys(response).sort();
+  }
+
+  it("should refuse a second rebuild started during the first one's replay, creating nothing", async () => {
+    const [live] = await aliasTargets();
+    let second: Promise<RebuildSummary> | null = null;
+    const startSecondDuringReplay: RebuildProgress = {
       ...SILENT_PROGRESS,
-      begin: () => {
-        secondStarted ??= runRebuild(config, SILENT_PROGRESS);
+      begin: (phase) => {
+        if (phase === 'replay') second ??= runRebuild(config, SILENT_PROGRESS);
       },
     };
 
-    const first = await runRebuild(config, startSecondOnceFirstHasItsIndex).then(
-      (summary) => ({ ok: true as const, summary }),
-      (error: unknown) => ({ ok: false as const, error }),
-    );
-    expect(secondStarted).not.toBeNull();
-    const second = await (secondStarted as unknown as Promise<RebuildSummary>).then(
-      (summary) => ({ ok: true as const, summary }),
-      (error: unknown) => ({ ok: false as const, error }),
+    const first = await runRebuild(config, startSecondDuringReplay);
+    expect(second).not.toBeNull();
+    const refusal = await (second as unknown as Promise<RebuildSummary>).then(
+      () => null,
+      (error: unknown) => error,
     );
 
-    const outcomes = [first, second];
-    const swapped = outcomes.filter((o) => o.ok);
-    const refused = outcomes.filter((o) => !o.ok);
-    expect(swapped).toHaveLength(1);
-    expect(refused).toHaveLength(1);
-    expect(refused[0]?.ok === false && refused[0].error).toBeInstanceOf(AliasMovedError);
-    const winner = swapped[0]?.ok === true ? swapped[0].summary.index : null;
-    expect(await aliasTargets()).toEqual([winner]);
+    expect(refusal).toBeInstanceOf(RebuildConflictError);
+    expect((refusal as RebuildConflictError).code).toBe('REBUILD.ALREADY_RUNNING');
+    expect(first.previousIndex).toBe(live);
+    expect(await aliasTargets()).toEqual([first.index]);
+    expect(await versionedIndices()).toEqual([live, first.index].sort());
+    expect(await stack.documents()).toEqual(expectedDocuments(messages));
+  });
+
+  // A catch-up lasts as long as the events produced during the replay take, too short to race reliably; a member
+  // in the live index's rebuild group is exactly what a rebuild in its catch-up looks like from outside.
+  it('should refuse a rebuild while a rebuild group of the live index has members (a catch-up)', async () => {
+    const [live] = await aliasTargets();
+    const catchingUp = stack.kafka.consumer({
+      groupId: rebuildGroupId(config.projector.groupId, live ?? ''),
+    });
+    await catchingUp.connect();
+    await catchingUp.subscribe({ topic: config.kafka.topic });
+    await catchingUp.run({ eachMessage: () => Promise.resolve() });
+    try {
+      const refusal = await runRebuild(config, SILENT_PROGRESS).then(
+        () => null,
+        (error: unknown) => error,
+      );
+
+      expect(refusal).toBeInstanceOf(RebuildConflictError);
+      expect((refusal as RebuildConflictError).code).toBe('REBUILD.ALREADY_RUNNING');
+      expect((refusal as Error).message).toContain(`rebuild.${live ?? ''}`);
+      expect(await versionedIndices()).toEqual([live]);
+      expect(await aliasTargets()).toEqual([live]);
+    } finally {
+      await catchingUp.disconnect();
+    }
+  });
+
+  it('should refuse to start beside the index of a rebuild killed before its swap, until it is deleted', async () => {
+    const alias = config.elasticsearch.alias;
+    const [live] = await aliasTargets();
+    const killed = `${alias}-v7`;
+    await withRebuildContext(config, ({ indices }) =>
+      indices.createIndex(killed, { refreshInterval: '-1' }),
+    );
+
+    const refusal = await runRebuild(config, SILENT_PROGRESS).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(RebuildConflictError);
+    expect((refusal as RebuildConflictError).code).toBe('REBUILD.UNSWAPPED_INDEX');
+    expect((refusal as Error).message).toContain(killed);
+    expect(await versionedIndices()).toEqual([live, killed].sort());
+
+    await stack.es.indices.delete({ index: killed });
+    const rebuilt = await runRebuild(config, SILENT_PROGRESS);
+    expect(rebuilt.index).toBe(`${alias}-v2`);
+    expect(await aliasTargets()).toEqual([rebuilt.index]);
+    expect(await stack.documents()).toEqual(expectedDocuments(messages));
+  });
+
+  it('should not be stopped by the newer index a rollback left behind', async () => {
+    const alias = config.elasticsearch.alias;
+    const rolledBackFrom = `${alias}-v4`;
+    await withRebuildContext(config, ({ indices }) => indices.createIndex(rolledBackFrom));
+
+    const rebuilt = await runRebuild(config, SILENT_PROGRESS);
+
+    expect(rebuilt.index).toBe(`${alias}-v5`);
+    expect(await aliasTargets()).toEqual([rebuilt.index]);
     expect(await stack.documents()).toEqual(expectedDocuments(messages));
   });
 });

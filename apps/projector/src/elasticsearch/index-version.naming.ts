@@ -3,6 +3,13 @@
  * index without coordination; a rebuild takes the next free number.
  */
 
+/** One `<alias>-v<N>` index as a rebuild sees it before it starts. */
+export interface ReadModelIndex {
+  name: string;
+  /** `refresh_interval: -1`: a rebuild is loading it, or was killed while it did (it restores the interval before its swap). */
+  bulkLoading: boolean;
+}
+
 export function versionedIndexName(alias: string, version: number): string {
   return `${alias}-v${version}`;
 }

@@ -11,10 +11,10 @@ import {
 } from '../projector.settings';
 import { StartupLock } from '../redis/startup.lock';
 import {
-  nextIndexVersion,
   noAutoCreateTemplateName,
   readModelIndexPatterns,
   versionedIndexName,
+  type ReadModelIndex,
 } from './index-version.naming';
 import { JOB_TASKS_MAPPINGS, JOB_TASKS_SETTINGS, jobTasksIndexSettings } from '@app/platform';
 import { AliasMovedError, IndexSetupError, isNotFound, storeErrorType } from './store.errors';
@@ -124,13 +124,18 @@ export class JobTasksIndexManager {
     }
   }
 
-  async nextVersionIndex(): Promise<string> {
+  /** Every `<alias>-v<N>` index, with whether it is being bulk-loaded (see `planRebuildTarget`). */
+  async versionedIndices(): Promise<ReadModelIndex[]> {
     const response = await this.es.indices.get({
       index: `${this.alias}-v*`,
       allow_no_indices: true,
       expand_wildcards: 'all',
+      features: ['settings'],
     });
-    return versionedIndexName(this.alias, nextIndexVersion(this.alias, Object.keys(response)));
+    return Object.entries(response).map(([name, state]) => ({
+      name,
+      bulkLoading: String(state.settings?.index?.refresh_interval) === '-1',
+    }));
   }
 
   /**

@@ -12,7 +12,7 @@ export interface PartitionRange {
   end: number;
 }
 
-/** Topic-level Kafka administration: creating the topics, reading their end offsets, removing a spent group. */
+/** Topic-level Kafka administration: creating the topics, reading their end offsets, finding running groups, removing a spent one. */
 @Injectable()
 export class KafkaTopicsAdmin {
   constructor(
@@ -59,6 +59,13 @@ export class KafkaTopicsAdmin {
         .map((o) => ({ partition: o.partition, start: Number(o.low), end: Number(o.high) }))
         .sort((a, b) => a.partition - b.partition);
     });
+  }
+
+  /** The groups among `groupIds` that have members right now (a consumer of theirs is running). */
+  async groupsWithMembers(groupIds: readonly string[]): Promise<string[]> {
+    if (groupIds.length === 0) return [];
+    const { groups } = await this.withAdmin((admin) => admin.describeGroups([...groupIds]));
+    return groups.filter((group) => group.members.length > 0).map((group) => group.groupId);
   }
 
   async deleteGroup(groupId: string): Promise<void> {

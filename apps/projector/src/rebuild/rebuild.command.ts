@@ -7,16 +7,8 @@ import { KafkaTopicsAdmin, type PartitionRange } from '../kafka/kafka-topics.adm
 import { PROJECTOR_CONFIG } from '../projector.tokens';
 import { progressTotals, reachedEnds } from './rebuild-progress.math';
 import type { RebuildProgress } from './rebuild-progress.reporter';
-
-/** The rebuild was stopped (SIGINT, SIGTERM) before its swap: the alias did not move, its index was deleted. */
-export class RebuildInterruptedError extends Error {
-  readonly code = 'REBUILD.INTERRUPTED';
-
-  constructor(message: string) {
-    super(message);
-    this.name = 'RebuildInterruptedError';
-  }
-}
+import { RebuildConflictError, RebuildInterruptedError } from './rebuild.errors';
+import { planRebuildTarget, rebuildGroupId } from './rebuild-target.plan';
 
 export interface RebuildSummary {
   previousIndex: string | null;
@@ -52,12 +44,8 @@ export class RebuildCommand {
     // Its target is a concrete index: deleted under it, a create must fail rather than make a stray one.
     await this.indices.ensureNoAutoCreate();
     const previousIndex = await this.indices.aliasTarget();
-    const index = await this.indices.nextVersionIndex();
-    // No refreshes during the load: nothing reads the new index before the swap, and indexing is faster.
-    if (!(await this.indices.createIndex(index, { refreshInterval: '-1' }))) {
-      throw new Error(`index ${index} already exists: is another rebuild running?`);
-    }
-    const groupId = `${this.config.projector.groupId}.rebuild.${index}`;
+    const index = await this.claimNextVersion(previousIndex);
+    const groupId = rebuildGroupId(this.config.projector.groupId, index);
     const positions = new Map<number, number>();
     let onPosition: () => void = () => undefined;
     const consumer = this.consumers.create({
@@ -111,6 +99,45 @@ export class RebuildCommand {
         if (stop?.aborted) await this.dropUnswapped(index);
       }
     }
+  }
+
+  /**
+   * Refuses to start beside another rebuild: one replaying into a newer index (its index is still bulk-loading) or
+   * catching up into the live one (its group has members). A killed rebuild's index is refused too, until the
+   * operator deletes it: nothing can tell it from one whose consumer is still joining its group.
+   */
+  private async claimNextVersion(live: string | null): Promise<string> {
+    const { index, unswapped } = planRebuildTarget(
+      this.indices.alias,
+      live,
+      await this.indices.versionedIndices(),
+    );
+    const candidates = [...(live === null ? [] : [live]), ...unswapped];
+    const running = await this.topics.groupsWithMembers(
+      candidates.map((name) => rebuildGroupId(this.config.projector.groupId, name)),
+    );
+    if (running.length > 0) {
+      throw new RebuildConflictError(
+        'REBUILD.ALREADY_RUNNING',
+        `another rebuild is running (consumer group ${running.join(', ')} has members); wait for it to finish`,
+      );
+    }
+    if (unswapped.length > 0) {
+      throw new RebuildConflictError(
+        'REBUILD.UNSWAPPED_INDEX',
+        `${unswapped.join(', ')} ${unswapped.length === 1 ? 'is' : 'are'} newer than the live index and ` +
+          `never swapped in: a rebuild was killed before its swap, or is just starting. If no other rebuild ` +
+          `is running, delete ${unswapped.length === 1 ? 'it' : 'them'} and run the rebuild again`,
+      );
+    }
+    // No refreshes during the load: nothing reads the new index before the swap, and indexing is faster.
+    if (!(await this.indices.createIndex(index, { refreshInterval: '-1' }))) {
+      throw new RebuildConflictError(
+        'REBUILD.ALREADY_RUNNING',
+        `${index} was created by another rebuild that started at the same moment; wait for it to finish`,
+      );
+    }
+    return index;
   }
 
   private interrupted(index: string): RebuildInterruptedError {
