@@ -137,6 +137,149 @@ describe('tenant isolation', () => {
     expect(body.results).toEqual([{ code: 'E1', n: 1 }]);
   });
 
+  it('should count only the caller domain with count_only', async () => {
+    const { body } = await list(api, {
+      count_only: true,
+      filter_or: [
+        { k: 'domain_id', v: 'theirs', o: 'eq' },
+        { k: 'job_task_id', v: 'task', o: 'contain' },
+      ],
+    });
+    expect(body).toEqual({ results: [], total_count: 2 });
+  });
+
+  it('should page within the caller domain only', async () => {
+    const { body } = await list(api, {
+      sort: { key: 'job_task_id' },
+      page: { start: 2, limit: 5 },
+      only: ['job_task_id', 'domain_id'],
+    });
+    expect(body).toEqual({
+      results: [{ job_task_id: 'task-2', domain_id: 'mine' }],
+      total_count: 2,
+    });
+  });
+
+  it('should give the caller its own copy of a task id both domains use', async () => {
+    const { body } = await call(api, '/power_scheduler/v1/job-tasks/search', {
+      domain_id: 'mine',
+      job_task_id: 'task-1',
+    });
+    expect(body.total_count).toBe(1);
+    expect(body.results).toEqual([
+      expect.objectContaining({
+        domain_id: 'mine',
+        provider: 'aws',
+        errors: [{ error_code: 'E1', message: 'm', additional: {} }],
+      }),
+    ]);
+  });
+
+  it.each<[string, unknown]>([
+    ['domain_id in a list', [{ k: 'domain_id', v: ['mine', 'theirs'], o: 'in' }]],
+    ['domain_id not equal to the caller', [{ k: 'domain_id', v: 'mine', o: 'not' }]],
+    ['a regex matching every domain', [{ k: 'domain_id', v: '.*', o: 'regex_in' }]],
+    ['an error only the other domain has', [{ k: 'errors', v: { error_code: 'E2' }, o: 'match' }]],
+    ['a value only the other domain has', [{ k: 'provider', v: 'secret', o: 'contain' }]],
+  ])('should find nothing of the other domain through %s', async (_name, filter) => {
+    const { status, body } = await list(api, { filter, only: ['domain_id'] });
+    expect(status).toBeLessThan(500);
+    expect(JSON.stringify(body)).not.toContain('theirs');
+  });
+
+  it('should read the GET route in the caller domain only', async () => {
+    const query = encodeURIComponent(
+      JSON.stringify({
+        filter_or: [
+          { k: 'domain_id', v: 'theirs', o: 'eq' },
+          { k: 'job_id', v: 'job', o: 'contain' },
+        ],
+      }),
+    );
+    const res = await fetch(
+      `${api.url}/power_scheduler/v1/job-tasks?domain_id=mine&query=${query}`,
+    );
+    const body = (await res.json()) as { results: { domain_id: string }[]; total_count: number };
+    expect(body.total_count).toBe(2);
+    expect(body.results.map((r) => r.domain_id)).toEqual(['mine', 'mine']);
+  });
+
+  it.each<[string, unknown, unknown]>([
+    [
+      'a count stage',
+      {
+        filter_or: [
+          { k: 'domain_id', v: 'theirs', o: 'eq' },
+          { k: 'job_id', v: 'job', o: 'contain' },
+        ],
+        aggregate: [{ count: { name: 'n' } }],
+      },
+      { results: [{ n: 2 }] },
+    ],
+    [
+      'Format A with a group and a count',
+      {
+        aggregate: {
+          group: {
+            keys: [{ key: 'provider', name: 'p' }],
+            fields: [{ key: 'job_task_id', name: 'ids', operator: 'add_to_set' }],
+          },
+          count: { name: 'n' },
+        },
+      },
+      { results: [{ n: 1 }] },
+    ],
+    [
+      'a paged group with its total',
+      {
+        aggregate: [
+          {
+            group: {
+              keys: [{ key: 'job_task_id', name: 'id' }],
+              fields: [{ key: 'provider', name: 'ps', operator: 'push' }],
+            },
+          },
+          { sort: { key: 'id' } },
+        ],
+        page: { start: 1, limit: 10 },
+      },
+      {
+        results: [
+          { id: 'task-1', ps: ['aws'] },
+          { id: 'task-2', ps: ['aws'] },
+        ],
+        total_count: 2,
+      },
+    ],
+    ['distinct values of an array field', { distinct: 'errors.error_code' }, { results: ['E1'] }],
+    [
+      'the size of the error messages',
+      {
+        aggregate: [
+          { unwind: { path: 'errors' } },
+          {
+            group: {
+              fields: [
+                { key: 'errors.message', name: 'messages', operator: 'add_to_set' },
+                { operator: 'count', name: 'n' },
+              ],
+            },
+          },
+        ],
+      },
+      { results: [{ messages: ['m'], n: 1 }] },
+    ],
+    [
+      'a keyword naming only the other domain',
+      { keyword: 'job-theirs task-9', aggregate: [{ count: { name: 'n' } }] },
+      { results: [] },
+    ],
+  ])('should aggregate the caller domain only through %s', async (_name, query, expected) => {
+    const { status, body } = await stat(api, query);
+    expect(status).toBe(200);
+    expect(body).toEqual(expected);
+  });
+
   it('should not serve one domain a cached answer of another', async () => {
     const asMine = await list(api, { only: ['job_task_id', 'domain_id'] });
     const asTheirs = await call(api, '/power_scheduler/v1/job-tasks/search', {

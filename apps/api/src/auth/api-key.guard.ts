@@ -19,8 +19,8 @@ export class ApiKeyGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<RequestWithCaller>();
-    // `headers`, not Express's `header()`: the guard then works on any HTTP adapter.
-    req.caller = identifyCaller(req.headers.authorization, this.config.api.apiKeys);
+    // Node keeps only the first of repeated `authorization` headers in `headers`; `headersDistinct` has them all.
+    req.caller = identifyCaller(req.headersDistinct.authorization, this.config.api.apiKeys);
     return true;
   }
 }

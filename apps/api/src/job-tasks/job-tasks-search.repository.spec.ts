@@ -93,6 +93,19 @@ describe(JobTasksSearchRepository.name, () => {
     });
   });
 
+  it.each<[string, Record<string, unknown>]>([
+    ['a knn search, whose hits join the query', { knn: { field: 'v', query_vector: [1] } }],
+    ['a retriever, which replaces the query', { retriever: { standard: { query: {} } } }],
+    ['sub-searches, each with its own query', { sub_searches: [{ query: { match_all: {} } }] }],
+    ['an index of its own beside a point in time', { index: 'other-alias' }],
+  ])('should refuse %s before sending anything', async (_name, extra) => {
+    const { client, sut } = setup();
+    await expect(sut.forDomain('d1').search({ size: 1, ...extra })).rejects.toThrow(
+      /not bounded by the domain scope/,
+    );
+    expect(client.search).not.toHaveBeenCalled();
+  });
+
   describe('response filter', () => {
     it('should ask a search that reads hits for only the fields the planners read', async () => {
       const { client, sut } = setup();
@@ -161,14 +174,14 @@ describe(JobTasksSearchRepository.name, () => {
       await expect(failure).rejects.toThrow(/Elasticsearch is unavailable/);
     });
 
-    it('should answer a missing read model as unavailable, naming it', async () => {
+    it('should answer a missing read model as unavailable, without its internal name', async () => {
       const { client, sut } = setup();
       client.count.mockRejectedValue(
         responseError(404, { error: { type: 'index_not_found_exception' } }),
       );
-      await expect(sut.forDomain('d1').count(undefined)).rejects.toThrow(
-        /read model "job-tasks-test" is unavailable/,
-      );
+      const failure = sut.forDomain('d1').count(undefined);
+      await expect(failure).rejects.toThrow('The read model is unavailable; retry later.');
+      await expect(failure).rejects.not.toThrow(/job-tasks-test/);
     });
 
     it('should turn a regexp too complex to determinize into a QueryError', async () => {

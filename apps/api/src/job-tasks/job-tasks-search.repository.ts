@@ -12,7 +12,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DependencyUnavailableError } from '../errors/api-error';
 import { API_CONFIG, ELASTICSEARCH_CLIENT } from '../api.tokens';
 import { assertCompleteAnswer } from './complete-answer.guard';
-import { assertNoGlobalAggregation, scopeToDomain } from './domain-scope';
+import { assertAggregationsInScope, DomainScopeEscapeError, scopeToDomain } from './domain-scope';
 import { HITS_FILTER_PATH, withHitsArray } from './hits-filter-path';
 
 /**
@@ -60,8 +60,9 @@ export class JobTasksSearchRepository {
     domainId: string,
     body: SearchRequestBody,
   ): Promise<SearchResponseBody> {
-    assertNoGlobalAggregation(body.aggs);
     const { query, pit, ...rest } = body;
+    assertOnlyScopedFields(rest);
+    assertAggregationsInScope(rest.aggs);
     const request = {
       ...rest,
       ...(pit ? { pit } : { index }),
@@ -84,15 +85,35 @@ export class JobTasksSearchRepository {
       return await work();
     } catch (error) {
       if (isUnavailable(error)) throw new DependencyUnavailableError('Elasticsearch', error);
-      // Before the projector's first start there is no read model yet: retry later, not a bug.
-      if (isIndexMissing(error)) {
-        throw new DependencyUnavailableError(
-          `The read model "${this.config.elasticsearch.alias}"`,
-          error,
-        );
-      }
+      // Before the projector's first start there is no read model yet: retry later, not a bug. The
+      // alias is left out of the answer (an internal name); /ready names it to operators.
+      if (isIndexMissing(error)) throw new DependencyUnavailableError('The read model', error);
       throw queryErrorForRejection(error) ?? error;
     }
+  }
+}
+
+/**
+ * The fields of a search the tenant filter bounds. Anything else is refused, not forwarded: Elasticsearch
+ * has fields that answer beside the query (`knn`, `retriever`, `rank`, `sub_searches`), and a planner
+ * object carrying one past the type would reach other domains.
+ */
+const SCOPED_FIELDS = new Set<string>([
+  'sort',
+  'size',
+  'from',
+  '_source',
+  'track_total_hits',
+  'aggs',
+  'search_after',
+] satisfies (keyof SearchRequestBody)[]);
+
+function assertOnlyScopedFields(body: object): void {
+  const unknown = Object.keys(body).filter((field) => !SCOPED_FIELDS.has(field));
+  if (unknown.length > 0) {
+    throw new DomainScopeEscapeError(
+      `search field(s) ${unknown.join(', ')} are not bounded by the domain scope`,
+    );
   }
 }
 

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Post,
+  Query,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiKeyGuard, CurrentCaller } from '../auth/api-key.guard';
 import type { Caller } from '../auth/domain-access';
 import { listParamsFromUrl } from './list-params-from-url';
@@ -14,8 +25,14 @@ export class JobTasksController {
 
   @Get('power_scheduler/v1/job-tasks')
   @Header('content-type', JSON_TYPE)
-  async listFromUrl(@Query() params: Record<string, unknown>, @CurrentCaller() caller: Caller) {
-    return (await this.jobTasks.listAnswer(listParamsFromUrl(params), caller)).text();
+  async listFromUrl(
+    @Query() params: Record<string, unknown>,
+    @Req() req: Request,
+    @CurrentCaller() caller: Caller,
+  ) {
+    const at = req.url.indexOf('?');
+    const search = at < 0 ? '' : req.url.slice(at + 1);
+    return (await this.jobTasks.listAnswer(listParamsFromUrl(params, search), caller)).text();
   }
 
   @Post(['power_scheduler/v1/job-tasks/search', 'power-scheduler/job-task/list'])

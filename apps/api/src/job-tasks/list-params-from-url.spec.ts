@@ -1,5 +1,5 @@
 import { MalformedRequestError } from '../errors/api-error';
-import { listParamsFromUrl } from './list-params-from-url';
+import { listParamsFromUrl, MAX_URL_PARAMETERS } from './list-params-from-url';
 
 describe(listParamsFromUrl.name, () => {
   it('should decode the JSON query and keep the other parameters', () => {
@@ -18,5 +18,11 @@ describe(listParamsFromUrl.name, () => {
 
   it('should refuse a repeated query parameter', () => {
     expect(() => listParamsFromUrl({ query: ['{}', '{}'] })).toThrow(/once/);
+  });
+
+  it('should refuse more parameters than the URL parser keeps, instead of losing the rest', () => {
+    const search = Array.from({ length: MAX_URL_PARAMETERS + 1 }, () => 'job_id=j').join('&');
+    expect(() => listParamsFromUrl({ job_id: [] }, search)).toThrow(/1001 URL parameters/);
+    expect(() => listParamsFromUrl({}, search.slice(0, -'&job_id=j'.length))).not.toThrow();
   });
 });
