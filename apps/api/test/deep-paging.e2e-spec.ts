@@ -18,7 +18,8 @@ function seededTasks(domainId: string, count: number): JobTaskInfo[] {
       domain_id: domainId,
       job_task_id: `task-${String((i * 7919) % count).padStart(5, '0')}`,
       status: STATUSES[i % 4] ?? 'PENDING',
-      success_count: i % 13,
+      // an unset count sorts lowest, also through search_after (an integer sorts as a Java int)
+      success_count: (i % 17 === 0 ? null : i % 13) as number,
       job_id: `job-${i % 300}`,
       provider: i % 5 === 0 ? null : `p${i % 3}`,
       // Many equal timestamps, so the job_task_id tie-break decides most of the order.
@@ -57,6 +58,17 @@ describe('deep paging past the 10,000-result window', () => {
         filter: [{ k: 'status', v: ['SUCCESS', 'FAILURE'], o: 'in' }],
         sort: { key: 'job_id' },
         page: { start: 5_990, limit: 30 },
+      },
+    ],
+    [
+      'an integer key with nulls, across the window edge',
+      { sort: { key: 'success_count' }, page: { start: 9_990, limit: 30 } },
+    ],
+    [
+      'an integer key with nulls, descending, deep',
+      {
+        sort: { keys: [{ key: 'success_count', desc: true }] },
+        page: { start: 11_280, limit: 40 },
       },
     ],
     ['past the end', { page: { start: 12_001, limit: 10 } }],

@@ -24,6 +24,8 @@ const TEXTS = [
   'plain job-42',
   '\u{1F600}'.repeat(1100),
   '\u{10400}\u{10428}'.repeat(600),
+  // what Elasticsearch makes of half a surrogate pair when it builds a term
+  'replaced \ufffd here',
 ];
 
 const docs: JobTaskInfo[] = TEXTS.map((text, i) =>
@@ -94,6 +96,36 @@ describe('literal substrings of any allowed length equal the reference evaluator
     ['a 1,000-character astral keyword with case pairs', { keyword: '\u{10428}'.repeat(1000) }],
     ['a 400-character astral keyword with case pairs', { keyword: '\u{10428}'.repeat(400) }],
   ];
+
+  // JSON can carry "\ud800"; ES would search for U+FFFD instead, and find the task above.
+  it.each([
+    ['contain', { filter: [{ k: 'job_id', v: '\ud800', o: 'contain' }] }],
+    ['eq', { filter: [{ k: 'job_id', v: 'replaced \udfff here', o: 'eq' }] }],
+    [
+      'not_contain_in',
+      { filter_or: [{ k: 'errors.message', v: ['x', '\ud83d'], o: 'not_contain_in' }] },
+    ],
+    ['a keyword token', { keyword: 'job \udc00' }],
+  ])('should refuse half a surrogate pair in %s with a 400', async (_name, query) => {
+    const actual = await postJson(`${api.url}/power_scheduler/v1/job-tasks/search`, {
+      domain_id: DOMAIN,
+      query,
+    });
+    expect(actual.status).toBe(400);
+    expect(actual.body).toMatchObject({ error: { code: 'ERROR_INVALID_PARAMETER' } });
+    expect(JSON.stringify(actual.body)).toMatch(/surrogate/);
+  });
+
+  it('should find U+FFFD itself only where it is', async () => {
+    const actual = await postJson(`${api.url}/power_scheduler/v1/job-tasks/search`, {
+      domain_id: DOMAIN,
+      query: { filter: [{ k: 'job_id', v: '\ufffd', o: 'contain' }], only: ['job_task_id'] },
+    });
+    expect(actual.body).toEqual({
+      results: [{ job_task_id: `t${TEXTS.length - 1}` }],
+      total_count: 1,
+    });
+  });
 
   it.each(bodies)('should answer %s as the reference does', async (_name, query) => {
     const body = {

@@ -29,8 +29,13 @@ const taskArb = (i: number): fc.Arbitrary<JobTaskInfo> =>
     job_task_id: fc.constant(`job_task-${String(i).padStart(3, '0')}`),
     domain_id: fc.constant('domain-1'),
     status: fc.constantFrom(...STATUSES),
-    success_count: fc.integer({ min: 0, max: 6 }),
-    failure_count: fc.integer({ min: 0, max: 6 }),
+    // unset counts too (null in answers), which every engine must skip, group under null and sort lowest
+    success_count: fc
+      .option(fc.integer({ min: 0, max: 6 }), { nil: null, freq: 8 })
+      .map((v) => v as number),
+    failure_count: fc
+      .option(fc.integer({ min: 0, max: 6 }), { nil: null, freq: 8 })
+      .map((v) => v as number),
     errors: fc.array(errorArb, { maxLength: 3 }),
     job_id: nullable(fc.constantFrom('job-a', 'job-b')),
     secret_id: nullable(fc.constantFrom('secret-1')),

@@ -20,7 +20,7 @@ describe('buildEsSort', () => {
     [
       [{ key: 'success_count', desc: true }],
       [
-        { success_count: { order: 'desc', missing: -2_147_483_649 } },
+        { success_count: { order: 'desc', missing: -2_147_483_648 } },
         { job_task_id: { order: 'asc', missing: '_first' } },
       ],
     ],

@@ -194,7 +194,7 @@ describe(`${runStat.name} (group pushdown)`, () => {
     expect(port.requests[1]).toMatchObject({
       pit: { id: 'pit-1', keep_alive: '1m' },
       sort: [
-        { created_at: { order: 'asc', missing: '_first' } },
+        { created_at: { order: 'asc', missing: -8_640_000_000_000_001 } },
         { job_task_id: { order: 'asc' } },
       ],
       track_total_hits: true,

@@ -20,7 +20,9 @@ import { parseIsoInstant } from './iso-instant.parser';
 import {
   describe,
   exceedsCharacters,
+  hasLoneSurrogate,
   invalid,
+  LONE_SURROGATE_REASON,
   MAX_LIST_ITEMS,
   MAX_REGEX_LENGTH,
   MAX_STRING_VALUE_LENGTH,
@@ -204,6 +206,7 @@ function operandFor(ctx: Ctx, value: unknown): Operand {
 
 function text(ctx: Ctx, value: unknown): string {
   if (typeof value !== 'string') throw fail(ctx, `${describe(value)} is not a string`);
+  if (hasLoneSurrogate(value)) throw fail(ctx, `${describe(value)} ${LONE_SURROGATE_REASON}`);
   // Counted in UTF-16 units on purpose: 10,000 of them are at most 30,000 UTF-8 bytes, under
   // Lucene's 32,766-byte limit on one term; 10,000 astral characters (40,000 bytes) would not be.
   if (value.length > MAX_STRING_VALUE_LENGTH) {
@@ -281,6 +284,9 @@ function matchCondition(ctx: Ctx, value: Readonly<Record<string, unknown>>): Mat
     }
     if (typeof expected !== 'string') {
       throw fail(ctx, `match value for ${key} must be a string, got ${describe(expected)}`);
+    }
+    if (hasLoneSurrogate(expected)) {
+      throw fail(ctx, `match value for ${key} ${LONE_SURROGATE_REASON}`);
     }
     return { key, value: expected };
   });

@@ -25,6 +25,20 @@ export function exceedsCharacters(text: string, limit: number): boolean {
   return false;
 }
 
+/**
+ * Half of a surrogate pair, which JSON can carry (`"\ud800"`) but no UTF-8 text holds: Elasticsearch
+ * turns it into U+FFFD when it builds a term (measured on 8.19), so a value holding one would match
+ * text it does not contain. In `u` mode a whole pair is one code point, so only a lone half matches.
+ */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+export function hasLoneSurrogate(text: string): boolean {
+  return LONE_SURROGATE.test(text);
+}
+
+export const LONE_SURROGATE_REASON =
+  'holds half of a UTF-16 surrogate pair, which is not text (send the whole character)';
+
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

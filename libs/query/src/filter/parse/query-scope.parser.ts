@@ -3,7 +3,9 @@ import { parseFilterCondition } from './condition.parser';
 import { containValueProblem } from './contain-value.check';
 import {
   exceedsCharacters,
+  hasLoneSurrogate,
   invalid,
+  LONE_SURROGATE_REASON,
   MAX_CONDITIONS,
   MAX_KEYWORD_LENGTH,
   MAX_SCOPE_CLAUSES,
@@ -80,6 +82,7 @@ function parseKeyword(raw: unknown, path: string): string[] {
   if (exceedsCharacters(raw, MAX_KEYWORD_LENGTH)) {
     throw invalid(path, `keyword is limited to ${MAX_KEYWORD_LENGTH} characters`);
   }
+  if (hasLoneSurrogate(raw)) throw invalid(path, `keyword ${LONE_SURROGATE_REASON}`);
   const tokens = raw.split(/\s+/).filter((token) => token !== '');
   for (const token of tokens) {
     const reason = containValueProblem(token);

@@ -75,8 +75,16 @@ class RegexParser {
     return { type: 'char', codePoint: c.codePointAt(0) ?? 0 };
   }
 
+  /**
+   * The rest of the pattern from here. A quantifier is recognised over all of it, not a window: PCRE
+   * reads `{0000000000000000000000002}` as `{2}`, and a fixed window made it a literal brace.
+   */
+  private rest(): string {
+    return this.chars.slice(this.pos).join('');
+  }
+
   private quantifierAhead(): boolean {
-    const rest = this.chars.slice(this.pos, this.pos + 24).join('');
+    const rest = this.rest();
     if (rest.startsWith('{,'))
       throw this.error('{,n} is ambiguous across PCRE versions; use {0,n}');
     return QUANTIFIER.test(rest);
@@ -105,7 +113,7 @@ class RegexParser {
           : { min: 0, max: 1 };
     }
     if (c !== '{' || !this.quantifierAhead()) return undefined;
-    const m = QUANTIFIER.exec(this.chars.slice(this.pos, this.pos + 24).join(''));
+    const m = QUANTIFIER.exec(this.rest());
     if (!m) return undefined;
     const min = Number(m[1]);
     const max = m[2] === undefined ? min : m[3] === '' ? null : Number(m[3]);

@@ -1,4 +1,5 @@
 import { JOB_TASK_INFO_FIELDS } from '../../fields';
+import { MISSING_DATE_SORT_VALUE } from '../../list/es-sort.builder';
 import type { DomainSearchPort, JsonObject, SearchRequestBody } from '../../search-port';
 import { asObject, asNumber } from '../push-down/es-json';
 import { docToRow, type Row } from './row-value';
@@ -7,9 +8,13 @@ import { invalidParam } from '../stat.errors';
 const PAGE_SIZE = 2000;
 const KEEP_ALIVE = '1m';
 
-/** The stream order every first/last/push relies on: created_at ascending (unset first), then id. */
+/**
+ * The stream order every first/last/push relies on: created_at ascending (unset first), then id. Unset
+ * sorts first through the list's sentinel, not `_first`: that makes ES report -2^63 as the sort value,
+ * which comes back through JSON as -9223372036854776000 and fails `search_after` on a date field.
+ */
 export const STREAM_SORT = [
-  { created_at: { order: 'asc', missing: '_first' } },
+  { created_at: { order: 'asc', missing: MISSING_DATE_SORT_VALUE } },
   { job_task_id: { order: 'asc' } },
 ];
 

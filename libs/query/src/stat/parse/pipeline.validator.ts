@@ -9,6 +9,7 @@ import {
   resolveKind,
   STRING,
 } from '../field-kind';
+import { hasLoneSurrogate, LONE_SURROGATE_REASON } from '../../filter/parse/parse-limits';
 import { parseIsoDate } from './iso-date';
 import type { LocatedStage } from './stage.parser';
 import { invalidParam } from '../stat.errors';
@@ -53,6 +54,9 @@ function typedCondition(schema: Schema, c: FieldCondition, path: string): FieldC
   }
   if (kind.t === 'number' && typeof c.value !== 'number') return bad();
   if (kind.t === 'string' && typeof c.value !== 'string') return bad();
+  if (typeof c.value === 'string' && hasLoneSurrogate(c.value)) {
+    throw invalidParam(`${path}.value`, `the value ${LONE_SURROGATE_REASON}`);
+  }
   return c;
 }
 
