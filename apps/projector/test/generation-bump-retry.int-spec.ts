@@ -2,6 +2,7 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import { loadProjectorConfig } from '@app/config';
 import { createRedisClient, JsonLogger } from '@app/platform';
 import { freePort, testStack, uniqueName } from '@app/testing';
+import { Client } from '@elastic/elasticsearch';
 import Redis from 'ioredis';
 import { ProjectorMetrics } from '../src/metrics/projector.metrics';
 import { GenerationNotifier } from '../src/redis/generation.notifier';
@@ -48,16 +49,18 @@ describe('generation bump while Redis is unreachable', () => {
       REDIS_KEY_PREFIX: prefix,
     });
     const client = createRedisClient(config.redis);
+    const es = new Client({ node: testStack.elasticsearchUrl });
     const metrics = new ProjectorMetrics();
     const notifier = new GenerationNotifier(
       client,
       config,
       new JsonLogger('error', 'gen-retry-test'),
       metrics,
+      es,
     );
     let relay: { close(): Promise<void> } | undefined;
     try {
-      notifier.bump(['tenant-retry']);
+      notifier.bump(['tenant-retry'], uniqueName('gen-retry-no-index'));
       await notifier.flush();
       expect((await metrics.generationBumpFailures.get()).values[0]?.value).toBe(1);
       expect(await redis.get(generation)).toBeNull();
@@ -72,6 +75,7 @@ describe('generation bump while Redis is unreachable', () => {
     } finally {
       await notifier.beforeApplicationShutdown();
       client.disconnect();
+      await es.close();
       await relay?.close();
     }
   }, 20_000);

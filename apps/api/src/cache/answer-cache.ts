@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { ApiConfig } from '@app/config';
-import { generationKey, JsonLogger, recentWriteKey } from '@app/platform';
+import { generationKey, JsonLogger, MARKER_UP_LUA, recentWriteKey } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
+import { z } from 'zod';
 import { API_CONFIG, REDIS_CLIENT } from '../api.tokens';
 import { ApiMetrics } from '../metrics/api.metrics';
 import { canonicalJson } from './canonical-json';
 import { JsonAnswer } from './json-answer';
+
+const slotReply = z.tuple([z.string(), z.union([z.literal(0), z.literal(1)])]);
 
 /**
  * How long one cache command may take before the request goes on without the cache. Redis answers in
@@ -16,14 +19,22 @@ import { JsonAnswer } from './json-answer';
 export const CACHE_COMMAND_DEADLINE_MS = 250;
 
 /**
+ * The domain's generation ('' for none) and whether a write marker is up, in one round trip. The marker
+ * is a hash whose fields expire by their own deadlines, which only a script can read (MARKER_UP_LUA).
+ * KEYS: generation, marker.
+ */
+const READ_SLOT = `${MARKER_UP_LUA}
+return { redis.call('GET', KEYS[1]) or '', marker_up(KEYS[2]) and 1 or 0 }`;
+
+/**
  * Stores an answer only if the domain's generation is still the one its key was made from and no
  * write marker is up. A counter can come back to an old value (a Redis restart loses it and the
  * projector counts up from zero again), so a request that read it before would otherwise store its
  * old answer under a number later requests will reach again, and be served it.
  * KEYS: generation, marker, answer. ARGV: the generation read ('' for none), answer, TTL in seconds.
  */
-const STORE_IF_GENERATION_UNCHANGED = `
-if (redis.call('GET', KEYS[1]) or '') ~= ARGV[1] or redis.call('EXISTS', KEYS[2]) == 1 then
+const STORE_IF_GENERATION_UNCHANGED = `${MARKER_UP_LUA}
+if (redis.call('GET', KEYS[1]) or '') ~= ARGV[1] or marker_up(KEYS[2]) then
   return 0
 end
 redis.call('SET', KEYS[3], ARGV[2], 'EX', ARGV[3])
@@ -92,16 +103,22 @@ export class AnswerCache {
   ): Promise<CacheSlot | undefined> {
     try {
       const prefix = this.config.redis.keyPrefix;
-      const [generation, recentlyWritten] = await this.withinDeadline(
-        'MGET',
-        this.redis.mget(generationKey(prefix, domainId), recentWriteKey(prefix, domainId)),
+      const reply = await this.withinDeadline(
+        'EVAL read',
+        this.redis.eval(
+          READ_SLOT,
+          2,
+          generationKey(prefix, domainId),
+          recentWriteKey(prefix, domainId),
+        ),
       );
-      if (recentlyWritten !== null) return undefined;
+      const [generation, markerUp] = slotReply.parse(reply);
+      if (markerUp === 1) return undefined;
       const digest = createHash('sha256').update(canonicalJson(request)).digest('base64url');
       return {
-        key: `${prefix}answer:${domainId}:${generation ?? '0'}:${kind}:${digest}`,
+        key: `${prefix}answer:${domainId}:${generation === '' ? '0' : generation}:${kind}:${digest}`,
         domainId,
-        generation: generation ?? '',
+        generation,
       };
     } catch (error) {
       this.reopenIfHandshakeStalled();

@@ -67,7 +67,7 @@ export class BatchProjectorService {
 
     this.metrics.recordApplied(stored.applied, stored.newestOccurredAt);
     this.metrics.eventsDuplicate.inc(stored.duplicates);
-    this.generations.bump(stored.writtenDomains);
+    this.generations.bump(stored.writtenDomains, target.name);
     for (const group of window.groups.values()) {
       const settled = stored.settled.get(group.id);
       // A finished task rarely gets another event (a late duplicate costs one mget): caching it would only crowd
