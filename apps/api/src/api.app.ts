@@ -31,7 +31,9 @@ export async function createApiApp(
   app.use(correlationIdMiddleware);
   installJsonBody(app, config, logger);
   installOpenApi(app);
-  app.connectMicroservice(jobTaskGrpcOptions(config.api.grpcPort));
+  app.connectMicroservice(
+    jobTaskGrpcOptions(config.api.grpcPort, '0.0.0.0', config.api.maxBodyBytes),
+  );
   app.enableShutdownHooks();
   return app;
 }

@@ -1,5 +1,5 @@
 import { Metadata } from '@grpc/grpc-js';
-import { correlationIdOf, metadataText } from './grpc-metadata.reader';
+import { correlationIdOf, metadataText, metadataTexts } from './grpc-metadata.reader';
 
 const metadata = (entries: Record<string, string>): Metadata => {
   const m = new Metadata();
@@ -12,6 +12,18 @@ describe(metadataText.name, () => {
     expect(metadataText(metadata({ authorization: 'Bearer k' }), 'authorization')).toBe('Bearer k');
     expect(metadataText(metadata({}), 'authorization')).toBeUndefined();
     expect(metadataText(undefined, 'authorization')).toBeUndefined();
+  });
+});
+
+describe(metadataTexts.name, () => {
+  it('should read every text value of a key, in order, and no binary one', () => {
+    const m = new Metadata();
+    m.add('authorization', 'Bearer a');
+    m.add('authorization', 'Bearer b');
+    m.add('authorization-bin', Buffer.from('Bearer c'));
+    expect(metadataTexts(m, 'authorization')).toEqual(['Bearer a', 'Bearer b']);
+    expect(metadataTexts(m, 'authorization-bin')).toEqual([]);
+    expect(metadataTexts(undefined, 'authorization')).toEqual([]);
   });
 });
 

@@ -125,4 +125,33 @@ describe(jobTaskQueryToBody.name, () => {
       ],
     });
   });
+
+  it('should pass both spellings of a oneof on when a message carries both, for the parser to refuse', () => {
+    const body = jobTaskQueryToBody({
+      domain_id: 'd',
+      query: {
+        filter: [
+          {
+            key: 'job_id',
+            k: 'provider',
+            value: { stringValue: 'a' },
+            v: { numberValue: 1 },
+            operator: 'eq',
+            o: 'in',
+          },
+        ],
+      },
+    });
+    expect(body.query).toEqual({
+      filter: [{ key: 'job_id', k: 'provider', value: 'a', v: 1, operator: 'eq', o: 'in' }],
+    });
+  });
+
+  it('should keep a null value given under the v alias (eq null)', () => {
+    const body = jobTaskQueryToBody({
+      domain_id: 'd',
+      query: { filter: [{ k: 'project_id', v: { nullValue: 'NULL_VALUE' }, o: 'eq' }] },
+    });
+    expect(body.query).toEqual({ filter: [{ key: 'project_id', value: null, operator: 'eq' }] });
+  });
 });

@@ -7,7 +7,7 @@ import { type Caller, identifyCaller } from '../auth/domain-access';
 import { JobTasksService } from '../job-tasks/job-tasks.service';
 import { GrpcRequestInterceptor } from '../metrics/grpc-request.interceptor';
 import { GrpcExceptionFilter } from './grpc-exception.filter';
-import { metadataText } from './grpc-metadata.reader';
+import { metadataTexts } from './grpc-metadata.reader';
 import type {
   JobTaskQueryMessage,
   JobTasksInfoMessage,
@@ -17,6 +17,7 @@ import type {
 import { jobTaskQueryToBody } from './job-task-query.converter';
 import { toJobTasksInfoMessage, toStatStruct } from './job-tasks-info.converter';
 import { jobTaskStatQueryToBody } from './statistics-query.converter';
+import { decoded, type UndecodableRequest } from './undecodable-request';
 
 /** spaceone.api.power_scheduler.v1.JobTask over gRPC: the REST routes' service, other encoding. */
 @Controller()
@@ -30,19 +31,28 @@ export class JobTaskGrpcController {
   ) {}
 
   @GrpcMethod('JobTask', 'list')
-  async list(query: JobTaskQueryMessage, metadata: Metadata): Promise<JobTasksInfoMessage> {
+  async list(
+    query: JobTaskQueryMessage | UndecodableRequest,
+    metadata: Metadata,
+  ): Promise<JobTasksInfoMessage> {
     const caller = this.callerOf(metadata);
-    return toJobTasksInfoMessage(await this.jobTasks.list(jobTaskQueryToBody(query), caller));
+    const body = jobTaskQueryToBody(decoded(query));
+    return toJobTasksInfoMessage(await this.jobTasks.list(body, caller));
   }
 
   @GrpcMethod('JobTask', 'stat')
-  async stat(query: JobTaskStatQueryMessage, metadata: Metadata): Promise<StructMessage> {
+  async stat(
+    query: JobTaskStatQueryMessage | UndecodableRequest,
+    metadata: Metadata,
+  ): Promise<StructMessage> {
     const caller = this.callerOf(metadata);
-    return toStatStruct(await this.jobTasks.stat(jobTaskStatQueryToBody(query), caller));
+    const body = jobTaskStatQueryToBody(decoded(query));
+    return toStatStruct(await this.jobTasks.stat(body, caller));
   }
 
   // Authentication comes first, as with the HTTP guard: a bad key is a 401 whatever the body says.
+  // Every value is passed, so that a call repeating the key is refused as a REST request is.
   private callerOf(metadata: Metadata): Caller {
-    return identifyCaller(metadataText(metadata, 'authorization'), this.config.api.apiKeys);
+    return identifyCaller(metadataTexts(metadata, 'authorization'), this.config.api.apiKeys);
   }
 }

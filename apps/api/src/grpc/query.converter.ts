@@ -1,16 +1,16 @@
 import type { FilterMessage, QueryMessage, SortKeyMessage, SortMessage } from './job-task.messages';
-import { compact, givenFlag, givenList, givenNumber, givenText } from './proto3-fields';
+import { aliased, compact, givenFlag, givenList, givenNumber, givenText } from './proto3-fields';
 import { valueToJson } from './struct-value.converter';
 
 /**
- * Filter → `{key, value, operator}`. The k/v/o aliases share a oneof with the long names, so at
- * most one of each pair is set; the value stays a JSON value, `null` included (`eq null`).
+ * Filter → `{key, value, operator}`, the k/v/o aliases renamed (a message carrying both spellings
+ * keeps both: see `aliased`); the value stays a JSON value, `null` included (`eq null`).
  */
 export function filterToJson(filter: FilterMessage): Record<string, unknown> {
   return compact({
-    key: givenText(filter.key ?? filter.k),
-    value: valueToJson(filter.value ?? filter.v),
-    operator: givenText(filter.operator ?? filter.o),
+    ...aliased('key', 'k', givenText(filter.key), givenText(filter.k)),
+    ...aliased('value', 'v', valueToJson(filter.value), valueToJson(filter.v)),
+    ...aliased('operator', 'o', givenText(filter.operator), givenText(filter.o)),
   });
 }
 

@@ -71,4 +71,26 @@ describe(jobTaskStatQueryToBody.name, () => {
   it('should leave out a missing query and an empty domain_id', () => {
     expect(jobTaskStatQueryToBody({ domain_id: '' })).toEqual({});
   });
+
+  it('should pass both spellings of a oneof on when a message carries both, for the parser to refuse', () => {
+    const body = jobTaskStatQueryToBody({
+      domain_id: 'd',
+      query: {
+        aggregate: {
+          group: {
+            keys: [{ key: 'provider', k: 'job_id', name: 'p', n: 'q' }],
+            fields: [{ name: 'x', n: 'y', operator: 'count', o: 'sum', value: 'a', v: 'b' }],
+          },
+        },
+      },
+    });
+    expect(body.query).toEqual({
+      aggregate: {
+        group: {
+          keys: [{ key: 'provider', k: 'job_id', name: 'p', n: 'q' }],
+          fields: [{ name: 'x', n: 'y', operator: 'count', o: 'sum', value: 'a', v: 'b' }],
+        },
+      },
+    });
+  });
 });

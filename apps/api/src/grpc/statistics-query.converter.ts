@@ -5,13 +5,13 @@ import type {
   StatisticsAggregateMessage,
   StatisticsQueryMessage,
 } from './job-task.messages';
-import { compact, givenFlag, givenList, givenNumber, givenText } from './proto3-fields';
+import { aliased, compact, givenFlag, givenList, givenNumber, givenText } from './proto3-fields';
 import { filtersToJson } from './query.converter';
 
 function groupKeyToJson(key: AggregateGroupKeyMessage): Record<string, unknown> {
   return compact({
-    key: givenText(key.key ?? key.k),
-    name: givenText(key.name ?? key.n),
+    ...aliased('key', 'k', givenText(key.key), givenText(key.k)),
+    ...aliased('name', 'n', givenText(key.name), givenText(key.n)),
     date_format: givenText(key.date_format),
   });
 }
@@ -20,10 +20,10 @@ function groupKeyToJson(key: AggregateGroupKeyMessage): Record<string, unknown> 
 // rejects them by name exactly as it does over REST, instead of silently ignoring them.
 function groupFieldToJson(field: AggregateGroupFieldMessage): Record<string, unknown> {
   return compact({
-    key: givenText(field.key ?? field.k),
-    name: givenText(field.name ?? field.n),
-    operator: givenText(field.operator ?? field.o),
-    value: givenText(field.value ?? field.v),
+    ...aliased('key', 'k', givenText(field.key), givenText(field.k)),
+    ...aliased('name', 'n', givenText(field.name), givenText(field.n)),
+    ...aliased('operator', 'o', givenText(field.operator), givenText(field.o)),
+    ...aliased('value', 'v', givenText(field.value), givenText(field.v)),
     date_format: givenText(field.date_format),
   });
 }

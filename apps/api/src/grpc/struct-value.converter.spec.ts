@@ -1,3 +1,4 @@
+import { MalformedRequestError } from '../errors/api-error';
 import { jsonToStruct, jsonToValue, structToJson, valueToJson } from './struct-value.converter';
 
 describe(valueToJson.name, () => {
@@ -23,6 +24,16 @@ describe(valueToJson.name, () => {
 
   it('should turn a kind-less list item into null, as JSON arrays cannot skip one', () => {
     expect(valueToJson({ listValue: { values: [{}, { stringValue: 'a' }] } })).toEqual([null, 'a']);
+  });
+
+  it('should refuse a Value that sets two kinds, which protobuf would read as the last one', () => {
+    const twoKinds = { stringValue: 'a', numberValue: 5 };
+    expect(() => valueToJson(twoKinds)).toThrow(MalformedRequestError);
+    expect(() =>
+      valueToJson({ listValue: { values: [{ boolValue: true, nullValue: 0 }] } }),
+    ).toThrow(
+      'A google.protobuf.Value sets more than one kind. (key = request, reason = boolValue and nullValue are one oneof)',
+    );
   });
 
   it('should pass NaN and infinities on for the request parsers to refuse by their path', () => {
@@ -75,6 +86,11 @@ describe(jsonToValue.name, () => {
     ['an object', { a: 'b' }, { structValue: { fields: { a: { stringValue: 'b' } } } }],
   ])('should write %s', (_, json, value) => {
     expect(jsonToValue(json)).toEqual(value);
+  });
+
+  it('should write -0 as 0, as the REST answer (JSON.stringify) does', () => {
+    expect(Object.is(jsonToValue(-0).numberValue, 0)).toBe(true);
+    expect(Object.is(jsonToValue({ n: -0 }).structValue?.fields?.n?.numberValue, 0)).toBe(true);
   });
 
   it('should round-trip through valueToJson', () => {

@@ -1,8 +1,28 @@
+import { MalformedRequestError } from '../errors/api-error';
 import type { StructMessage, ValueMessage } from './job-task.messages';
 
-/** google.protobuf.Value → the JSON value it carries; `undefined` when no kind is set. */
+const KINDS = [
+  'structValue',
+  'listValue',
+  'stringValue',
+  'numberValue',
+  'boolValue',
+  'nullValue',
+] as const;
+
+/**
+ * google.protobuf.Value → the JSON value it carries; `undefined` when no kind is set. Its kinds are
+ * a oneof: protobuf keeps the last one on the wire, but protobufjs decodes every one it finds, so
+ * a hand-made Value with two is refused rather than read as whichever this function tries first.
+ */
 export function valueToJson(value: ValueMessage | null | undefined): unknown {
   if (!value) return undefined;
+  const kinds = KINDS.filter((kind) => value[kind] != null);
+  if (kinds.length > 1) {
+    throw new MalformedRequestError(
+      `A google.protobuf.Value sets more than one kind. (key = request, reason = ${kinds.join(' and ')} are one oneof)`,
+    );
+  }
   if (value.structValue != null) return structToJson(value.structValue);
   if (value.listValue != null) {
     return (value.listValue.values ?? []).map((item) => valueToJson(item) ?? null);
@@ -31,7 +51,8 @@ export function jsonToValue(input: unknown): ValueMessage {
     case 'string':
       return { stringValue: json };
     case 'number':
-      return Number.isFinite(json) ? { numberValue: json } : { nullValue: 'NULL_VALUE' };
+      // As JSON.stringify does: -0 is written 0, a non-finite number null.
+      return Number.isFinite(json) ? { numberValue: json + 0 } : { nullValue: 'NULL_VALUE' };
     case 'bigint':
       return { numberValue: Number(json) };
     case 'boolean':

@@ -5,6 +5,7 @@ import {
   Metadata,
   type ServiceClientConstructor,
   type ServiceError,
+  type CallOptions as CallOptionsOfGrpc,
 } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import type {
@@ -20,11 +21,20 @@ import {
 } from '../../src/grpc/proto-files.locator';
 
 type Callback = (error: ServiceError | null, answer?: unknown) => void;
-type Unary = (request: object, metadata: Metadata, callback: Callback) => void;
+type Unary = (
+  request: object,
+  metadata: Metadata,
+  options: CallOptionsOfGrpc,
+  callback: Callback,
+) => void;
 
 export interface CallOptions {
   apiKey?: string;
   requestId?: string;
+  /** Sent as given, each pair a value of its own (so a key may be repeated). */
+  metadata?: readonly (readonly [string, string])[];
+  /** Milliseconds from now. */
+  deadlineMs?: number;
 }
 
 /** Walks a loaded package ("a.b.C") down to a service client constructor. */
@@ -58,21 +68,50 @@ export class JobTaskGrpcClient {
     return this.call('stat', request, options) as Promise<StructMessage>;
   }
 
+  /** Sends `bytes` as the request message of `method` as they are, and returns the answer's bytes. */
+  raw(method: 'list' | 'stat', bytes: Buffer, options: CallOptions = {}): Promise<Buffer> {
+    const identity = (b: Buffer): Buffer => b;
+    return new Promise((resolve, reject) => {
+      this.client.makeUnaryRequest(
+        `/spaceone.api.power_scheduler.v1.JobTask/${method}`,
+        identity,
+        identity,
+        bytes,
+        metadataOf(options),
+        callOptionsOf(options),
+        (error, answer) => (error ? reject(error) : resolve(answer as Buffer)),
+      );
+    });
+  }
+
   close(): void {
     this.client.close();
   }
 
   private call(method: 'list' | 'stat', request: object, options: CallOptions): Promise<unknown> {
-    const metadata = new Metadata();
-    if (options.apiKey) metadata.set('authorization', `Bearer ${options.apiKey}`);
-    if (options.requestId) metadata.set('x-request-id', options.requestId);
     const unary = (this.client as unknown as Record<'list' | 'stat', Unary>)[method];
     return new Promise((resolve, reject) => {
-      unary.call(this.client, request, metadata, (error, answer) =>
-        error ? reject(error) : resolve(answer),
+      unary.call(
+        this.client,
+        request,
+        metadataOf(options),
+        callOptionsOf(options),
+        (error, answer) => (error ? reject(error) : resolve(answer)),
       );
     });
   }
+}
+
+function metadataOf(options: CallOptions): Metadata {
+  const metadata = new Metadata();
+  if (options.apiKey) metadata.set('authorization', `Bearer ${options.apiKey}`);
+  if (options.requestId) metadata.set('x-request-id', options.requestId);
+  for (const [key, value] of options.metadata ?? []) metadata.add(key, value);
+  return metadata;
+}
+
+function callOptionsOf(options: CallOptions): CallOptionsOfGrpc {
+  return options.deadlineMs === undefined ? {} : { deadline: Date.now() + options.deadlineMs };
 }
 
 /** The failure of a call that is expected to fail, for assertions on code, details and trailers. */
