@@ -59,7 +59,8 @@ export const JOB_TASKS_SETTINGS: estypes.IndicesIndexSettings = {
   // A literal substring search may go out as a case-expanded regexp of up to ~60,000 characters
   // (libs/query READ_MODEL_MAX_REGEX_LENGTH, tied to this value by a test). Dynamic: no rebuild needed.
   max_regex_length: 65_536,
-  // Must equal READ_MODEL_REFRESH_MS, which the cache-coherence window is derived from.
+  // READ_MODEL_REFRESH_MS says the same to the tests that wait for the answer cache; the cache itself
+  // waits for an observed refresh, not for this interval (cache-coherence.ts).
   refresh_interval: '1s',
 };
 
