@@ -64,7 +64,7 @@ export class ApiModule implements OnApplicationShutdown {
           useFactory: (metrics: ApiMetrics) =>
             instrumentElasticsearch(createElasticsearchClient(config.elasticsearch), metrics),
         },
-        { provide: REDIS_CLIENT, useFactory: () => createRedisClient(config.redis) },
+        { provide: REDIS_CLIENT, useFactory: () => createRedisClient(config.redis, logger) },
         {
           provide: READINESS_PROBES,
           inject: [ELASTICSEARCH_CLIENT, REDIS_CLIENT],

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { ConfigError, loadProjectorConfig, type ProjectorConfig } from '@app/config';
 import { JsonLogger } from '@app/platform';
+import { ListenError, listenFor } from '@app/platform/cli/listen-error';
+import { warnOfUnknownVariables } from '@app/platform/cli/unknown-variables.warning';
+import { logProcessWarnings } from '@app/platform/logging/foreign-logs';
 import { NestFactory } from '@nestjs/core';
 import { ProjectorModule } from './projector.module';
 import { RebuildCommand } from './rebuild/rebuild.command';
@@ -8,22 +11,13 @@ import { limitHeapGrowth } from './startup/heap-growth.limit';
 import { CliRebuildProgress } from './rebuild/rebuild-progress.reporter';
 import { parseProjectorArgs, PROJECTOR_USAGE } from './startup/projector-args';
 
-function loadConfigOrExit(): ProjectorConfig {
-  try {
-    return loadProjectorConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-}
-
 export async function serve(config: ProjectorConfig, logger: JsonLogger): Promise<void> {
   const app = await NestFactory.create(ProjectorModule.register(config, logger, 'serve'), {
     logger,
   });
   app.enableShutdownHooks();
-  await app.listen(config.projector.port, '0.0.0.0');
+  const { port } = config.projector;
+  await listenFor('PROJECTOR_PORT', port, () => app.listen(port, '0.0.0.0'));
   logger.event('info', 'projector listening', {
     port: config.projector.port,
     topic: config.kafka.topic,
@@ -65,15 +59,19 @@ async function main(argv: readonly string[]): Promise<void> {
     process.stderr.write(`${args.message}\n${PROJECTOR_USAGE}\n`);
     process.exit(2);
   }
-  const config = loadConfigOrExit();
+  const config = loadProjectorConfig();
   limitHeapGrowth(config.projector.heapGrowingPercent);
   const logger = new JsonLogger(config.logLevel, 'projector');
+  logProcessWarnings(logger);
+  warnOfUnknownVariables(logger);
   return args.command === 'rebuild' ? rebuild(config, logger) : serve(config, logger);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
+  // What the operator must fix is said in one message; only an unexpected failure gets its stack.
+  const expected = error instanceof ConfigError || error instanceof ListenError;
   process.stderr.write(
-    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    `${error instanceof Error ? (expected ? error.message : (error.stack ?? error.message)) : String(error)}\n`,
   );
   process.exit(1);
 });

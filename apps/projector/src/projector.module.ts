@@ -62,7 +62,7 @@ export class ProjectorModule {
         provide: ELASTICSEARCH_CLIENT,
         useFactory: () => createElasticsearchClient(config.elasticsearch),
       },
-      { provide: REDIS_CLIENT, useFactory: () => createRedisClient(config.redis) },
+      { provide: REDIS_CLIENT, useFactory: () => createRedisClient(config.redis, logger) },
       { provide: KAFKA, useFactory: () => createKafka(config.kafka, logger) },
       ClientsShutdown,
     ];

@@ -27,11 +27,10 @@ export const apiKeys = z
       if (!key || !domains || !KEY_PATTERN.test(key)) {
         ctx.addIssue({
           code: 'custom',
-          message: `entry "${entry.slice(0, 8)}…" must be <key>=<domain>|<domain>… or <key>=*, with a key of at least 16 URL-safe characters`,
+          message: `entry ${position} must be <key>=<domain>|<domain>… or <key>=*, with a key of at least 16 URL-safe characters`,
         });
         return;
       }
-      // The problems below are named by position: the entry's key is well-formed, so it may be a real secret.
       const { grant, problem } = grantOf(domains);
       if (grant === undefined) {
         ctx.addIssue({ code: 'custom', message: `entry ${position} ${problem}` });

@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { apiKeys } from './api-keys';
 import { ConfigError } from './config-error';
+import { contradictions } from './contradictions';
 import {
+  aliasName,
   bool,
   boundedInt,
   brokerList,
+  durationMs,
   logLevel,
   nonEmpty,
+  optionalTopicName,
   port,
   positiveInt,
-  text,
+  topicName,
   url,
 } from './env-parsers';
 import { projectorWindow, projectorWindowEnv } from './projector-window.config';
@@ -19,15 +23,15 @@ const DEFAULT_TOPIC = 'power_scheduler.job_task.events';
 const kafkaEnv = z.object({
   KAFKA_BROKERS: brokerList('127.0.0.1:9092'),
   KAFKA_CLIENT_ID: nonEmpty('jobtask-read-model'),
-  EVENTS_TOPIC: nonEmpty(DEFAULT_TOPIC),
-  DLQ_TOPIC: text().optional(),
+  EVENTS_TOPIC: topicName(DEFAULT_TOPIC),
+  DLQ_TOPIC: optionalTopicName(),
   EVENTS_TOPIC_PARTITIONS: positiveInt(3),
 });
 
 const elasticsearchEnv = z.object({
-  ELASTICSEARCH_URL: url('http://127.0.0.1:9200'),
-  JOB_TASKS_ALIAS: nonEmpty('job-tasks'),
-  ELASTICSEARCH_REQUEST_TIMEOUT_MS: positiveInt(10_000),
+  ELASTICSEARCH_URL: url('http://127.0.0.1:9200', ['http', 'https']),
+  JOB_TASKS_ALIAS: aliasName('job-tasks'),
+  ELASTICSEARCH_REQUEST_TIMEOUT_MS: durationMs(10_000),
   // Used when the projector creates a read-model index (docs/cluster.md). One shard keeps every
   // answer a single-shard computation and is the cheapest; replicas need a cluster (0 on one node).
   READ_MODEL_SHARDS: boundedInt(1, 1024, 1),
@@ -35,7 +39,7 @@ const elasticsearchEnv = z.object({
 });
 
 const redisEnv = z.object({
-  REDIS_URL: url('redis://127.0.0.1:6379'),
+  REDIS_URL: url('redis://127.0.0.1:6379', ['redis', 'rediss']),
   REDIS_KEY_PREFIX: nonEmpty('jobtask:'),
 });
 
@@ -46,7 +50,7 @@ const projectorEnv = z.object({
   PROJECTOR_GROUP_ID: nonEmpty('jobtask-projector'),
   MAX_EVENT_BYTES: positiveInt(1_048_576),
   PROJECTOR_MAX_BATCH_EVENTS: positiveInt(5_000),
-  PROJECTOR_RETRY_MAX_MS: positiveInt(30_000),
+  PROJECTOR_RETRY_MAX_MS: durationMs(30_000),
   /*
    * V8 grows the old generation to a multiple of what survived the last full collection; under the projector's
    * allocation rate it picks ~3×, most of it garbage. 50 caps that at 1.5× (docs/projector.md, "Memory");
@@ -67,6 +71,24 @@ const apiEnv = z.object({
   CACHE_TTL_SECONDS: positiveInt(300),
 });
 
+const sharedEnv = z.object({
+  ...commonEnv.shape,
+  ...kafkaEnv.shape,
+  ...elasticsearchEnv.shape,
+  ...redisEnv.shape,
+});
+
+const projectorSchema = z.object({
+  ...sharedEnv.shape,
+  ...projectorEnv.shape,
+  ...projectorWindowEnv.shape,
+});
+const apiSchema = z.object({ ...sharedEnv.shape, ...apiEnv.shape });
+
+/** Every variable each app reads (the projector's also serve `projector rebuild` and `npm run dlq`). */
+export const PROJECTOR_VARIABLES: readonly string[] = Object.keys(projectorSchema.shape);
+export const API_VARIABLES: readonly string[] = Object.keys(apiSchema.shape);
+
 // Empty assignments in an env file (`DLQ_TOPIC=`) mean "use the default", not "the empty string".
 function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(
@@ -74,19 +96,14 @@ function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   );
 }
 
-function parse<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.output<T> {
+function parse<T extends z.ZodObject>(schema: T, env: NodeJS.ProcessEnv): z.output<T> {
   const input = withoutEmpty(env);
   const result = schema.safeParse(input);
   if (!result.success) throw ConfigError.fromZod(result.error, input);
+  const refused = contradictions(result.data);
+  if (refused.length > 0) throw ConfigError.fromProblems(refused, input);
   return result.data;
 }
-
-const sharedEnv = z.object({
-  ...commonEnv.shape,
-  ...kafkaEnv.shape,
-  ...elasticsearchEnv.shape,
-  ...redisEnv.shape,
-});
 
 function shared(e: z.output<typeof sharedEnv>) {
   return {
@@ -111,10 +128,7 @@ function shared(e: z.output<typeof sharedEnv>) {
 export type SharedConfig = ReturnType<typeof shared>;
 
 export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env) {
-  const e = parse(
-    z.object({ ...sharedEnv.shape, ...projectorEnv.shape, ...projectorWindowEnv.shape }),
-    env,
-  );
+  const e = parse(projectorSchema, env);
   return {
     ...shared(e),
     projector: {
@@ -131,7 +145,7 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env) {
 export type ProjectorConfig = ReturnType<typeof loadProjectorConfig>;
 
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env) {
-  const e = parse(z.object({ ...sharedEnv.shape, ...apiEnv.shape }), env);
+  const e = parse(apiSchema, env);
   return {
     ...shared(e),
     api: {

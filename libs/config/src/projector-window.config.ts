@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bool, boundedInt, positiveInt } from './env-parsers';
+import { bool, boundedInt, durationMs, positiveInt } from './env-parsers';
 
 /*
  * The projector's write-behind window and task-state cache (docs/projector.md, "Write-behind window"). Kept apart
@@ -7,27 +7,27 @@ import { bool, boundedInt, positiveInt } from './env-parsers';
  */
 export const projectorWindowEnv = z.object({
   /** Once caught up, dirty state is written at most this long after it was first dirtied (freshness). */
-  PROJECTOR_FLUSH_INTERVAL_MS: positiveInt(250),
+  PROJECTOR_FLUSH_INTERVAL_MS: durationMs(250),
   /** While behind, the window grows up to this age (and the memory bounds) before it is written. */
-  PROJECTOR_FLUSH_MAX_INTERVAL_MS: positiveInt(10_000),
+  PROJECTOR_FLUSH_MAX_INTERVAL_MS: durationMs(10_000),
   /**
    * A partition with unread messages counts as behind (and its window may grow to the bound above) only once its
    * newest fetched message is this old: steady traffic keeps the watermark ahead of every fetch without the
    * projector being behind.
    */
-  PROJECTOR_BEHIND_AFTER_MS: positiveInt(5_000),
+  PROJECTOR_BEHIND_AFTER_MS: durationMs(5_000),
   /**
    * …or once its unread messages would take this long to read at its recent read rate: a burst just produced is
    * young but long to read. It then stays behind until the rest would be read within one flush interval.
    */
-  PROJECTOR_BEHIND_BACKLOG_MS: positiveInt(1_000),
+  PROJECTOR_BEHIND_BACKLOG_MS: durationMs(1_000),
   /**
    * Finished tasks (a terminal event in the window) are written as soon as no flush is in flight, before the window
    * is due: no extra write, Elasticsearch kept busy during a catch-up, a task's end visible after one bulk.
    */
   PROJECTOR_FLUSH_FINISHED_EARLY: bool(true),
   /** The same bound for `projector rebuild`: nothing reads the new index yet, so it can be much larger. */
-  PROJECTOR_REBUILD_FLUSH_MAX_INTERVAL_MS: positiveInt(120_000),
+  PROJECTOR_REBUILD_FLUSH_MAX_INTERVAL_MS: durationMs(120_000),
   /** A window is written when it holds this many dirty documents… */
   PROJECTOR_FLUSH_MAX_DOCS: positiveInt(50_000),
   /** …or this many bytes of pending events (an estimate of their heap size). */

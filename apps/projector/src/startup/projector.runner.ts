@@ -15,9 +15,9 @@ import { PROJECTOR_CONFIG } from '../projector.tokens';
 import { STARTUP_RETRY_MAX_MS } from '../projector.settings';
 
 /**
- * Brings the live projection up after the HTTP server is listening: topics, then the index and alias, then the
- * consumer. Each step retries with backoff while its dependency is down, so /health answers and /ready explains
- * the wait instead of the process exiting into a restart loop.
+ * Brings the live projection up next to the HTTP server: topics, then the index and alias, then the consumer. Each
+ * step retries with backoff while its dependency is down, so /health answers and /ready explains the wait instead
+ * of the process exiting into a restart loop.
  */
 @Injectable()
 export class ProjectorRunner implements OnApplicationBootstrap, OnModuleDestroy {
@@ -77,7 +77,9 @@ export class ProjectorRunner implements OnApplicationBootstrap, OnModuleDestroy 
         await consumer.stop().catch(() => undefined);
         throw error;
       }
-      this.consumer = consumer;
+      // Shutdown stopped waiting for this attempt (see retrying): nobody else will stop this consumer.
+      if (this.shutdown.signal.aborted) await consumer.stop().catch(() => undefined);
+      else this.consumer = consumer;
     });
   }
 
@@ -88,19 +90,33 @@ export class ProjectorRunner implements OnApplicationBootstrap, OnModuleDestroy 
     await this.startConsumer();
   }
 
+  /*
+   * An attempt against a dependency that accepts connections but does not answer can take kafkajs's request
+   * timeout and retries (tens of seconds): shutdown does not wait for it, so SIGTERM during start-up exits at once.
+   * The abandoned attempt only creates what already is idempotent (topics, index), or stops its own consumer.
+   */
   private async retrying(step: string, work: () => Promise<unknown>): Promise<void> {
     this.step = step;
-    for (let attempt = 0; !this.shutdown.signal.aborted; attempt += 1) {
+    const { signal } = this.shutdown;
+    const aborted = new Promise<void>((resolve) => {
+      if (signal.aborted) resolve();
+      signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    for (let attempt = 0; !signal.aborted; attempt += 1) {
       try {
-        await work();
+        const attemptDone = work();
+        // A failure of an attempt shutdown stopped waiting for is nobody's to report.
+        attemptDone.catch(() => undefined);
+        await Promise.race([attemptDone, aborted]);
         return;
       } catch (error) {
+        if (signal.aborted) return;
         const delayMs = backoffDelay(attempt, STARTUP_RETRY_MAX_MS);
         this.logger.event('warn', `start-up step failed, retrying: ${step}`, {
           delayMs,
           error: error instanceof Error ? error.message : String(error),
         });
-        await sleep(delayMs, undefined, { signal: this.shutdown.signal }).catch(() => undefined);
+        await sleep(delayMs, undefined, { signal }).catch(() => undefined);
       }
     }
   }

@@ -1,5 +1,6 @@
-import { logLevel } from 'kafkajs';
-import { kafkaLogLevel } from './kafka-client';
+import { logLevel, Partitioners } from 'kafkajs';
+import { JsonLogger } from '../logging/json-logger';
+import { createKafka, kafkaLogLevel } from './kafka-client';
 
 const entry = (level: logLevel, message: string) => ({
   level,
@@ -31,5 +32,26 @@ describe(kafkaLogLevel.name, () => {
     [logLevel.DEBUG, 'Response Metadata(key: 3, version: 6)', 'debug'],
   ])('should keep kafkajs level %i for "%s" as %s', (level, message, expected) => {
     expect(kafkaLogLevel(entry(level, message))).toBe(expected);
+  });
+});
+
+describe(createKafka.name, () => {
+  it('should keep the idempotent producer free of a retry limit kafkajs warns about', () => {
+    const lines: string[] = [];
+    const kafka = createKafka(
+      {
+        brokers: ['127.0.0.1:9092'],
+        clientId: 'test',
+        topic: 't',
+        dlqTopic: 't.dlq',
+        topicPartitions: 1,
+      },
+      new JsonLogger('debug', 'test', (line) => lines.push(line)),
+    );
+
+    // Building a producer connects nothing.
+    kafka.producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
+
+    expect(lines).toEqual([]);
   });
 });

@@ -22,11 +22,29 @@ export function kafkaLogLevel(entry: Pick<LogEntry, 'level' | 'log'>): LogLevelN
   return level === 'error' && RESPONSE_FAILURE.test(String(entry.log.message)) ? 'warn' : level;
 }
 
+/*
+ * kafkajs's own defaults, written out because they are chosen (docs/operations.md, "Clients"): a broker that does
+ * not accept a connection within 1 s is tried again; a request gets 30 s (a JoinGroup waits for the whole group);
+ * a failed call is retried 5 times, 300 ms doubling with jitter up to 30 s between tries (~10 s in all against a
+ * broker that refuses), after which the caller decides: the projector's start-up steps retry with their own
+ * backoff, a consumer kafkajs gives up on is replaced (ProjectorRunner).
+ */
+export const KAFKA_CLIENT_TIMEOUTS = {
+  connectionTimeout: 1_000,
+  requestTimeout: 30_000,
+  // `retries` (5) is left to kafkajs: set here, it would apply to the idempotent dead-letter producer too, which
+  // kafkajs then warns may lose its exactly-once guarantee.
+  retry: { initialRetryTime: 300, maxRetryTime: 30_000 },
+} as const;
+
 /** kafkajs with its log lines routed into our JSON log. */
 export function createKafka(config: SharedConfig['kafka'], logger: JsonLogger): Kafka {
   return new Kafka({
     clientId: config.clientId,
     brokers: config.brokers,
+    connectionTimeout: KAFKA_CLIENT_TIMEOUTS.connectionTimeout,
+    requestTimeout: KAFKA_CLIENT_TIMEOUTS.requestTimeout,
+    retry: { ...KAFKA_CLIENT_TIMEOUTS.retry },
     logLevel: logLevel.WARN,
     logCreator:
       () =>

@@ -1,11 +1,15 @@
 import type { LoggerService } from '@nestjs/common';
+import { jsonLine } from './json-line';
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 const RANK: Record<LogLevelName, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
+/** How Nest's ConsoleLogger tells a stack from a context when both arrive as strings. */
+const STACK_FORMAT = /^(.)+\n\s+at .+:\d+:\d+/;
+
 /**
  * One JSON object per line on stdout, so operators can ship logs without parsing prose. Nest's
- * `(message, context)` and `(message, stack, context)` call shapes are both accepted.
+ * `(message, context)`, `(message, stack)` and `(message, stack, context)` call shapes are all accepted.
  */
 export class JsonLogger implements LoggerService {
   constructor(
@@ -29,23 +33,32 @@ export class JsonLogger implements LoggerService {
   verbose(message: unknown, ...rest: unknown[]): void {
     this.emit('debug', message, rest);
   }
+  fatal(message: unknown, ...rest: unknown[]): void {
+    this.emit('error', message, rest);
+  }
 
-  /** Structured entry point for our own code: a message plus fields. */
+  /** Structured entry point for our own code: a message plus fields (an Error among them keeps its code). */
   event(level: LogLevelName, msg: string, fields: Record<string, unknown> = {}): void {
     if (RANK[level] < RANK[this.minLevel]) return;
-    this.write(
-      JSON.stringify({ time: new Date().toISOString(), level, app: this.app, msg, ...fields }),
-    );
+    this.write(jsonLine({ time: new Date().toISOString(), level, app: this.app, msg }, fields));
   }
 
   private emit(level: LogLevelName, message: unknown, rest: unknown[]): void {
-    const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;
-    const stack = rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;
+    const params = [...rest];
     const fields: Record<string, unknown> = {};
-    if (context) fields.context = context;
-    if (stack) fields.stack = stack;
+    const last = params.at(-1);
+    if (typeof last === 'string' && !STACK_FORMAT.test(last)) {
+      fields.context = last;
+      params.pop();
+    }
+    for (const param of params) {
+      if (typeof param === 'string' && STACK_FORMAT.test(param)) fields.stack = param;
+      else if (param instanceof Error) fields.cause = param;
+    }
     if (message instanceof Error) {
+      const code = (message as { code?: unknown }).code;
       fields.error = message.name;
+      if (typeof code === 'string' || typeof code === 'number') fields.code = code;
       fields.stack = message.stack;
       this.event(level, message.message, fields);
     } else if (typeof message === 'object' && message !== null) {
