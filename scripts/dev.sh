@@ -5,6 +5,16 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/node-env.sh
+
+# Settings: the environment, then .env (or JOBTASK_ENV_FILE) for what it leaves unset. Node reads the file
+# (--env-file-if-exists): values are literal, so API_KEYS=key=domain-a|domain-b is one value, not a shell
+# pipeline, and a variable given on the command line (API_PORT=4000 npm start) wins over the file.
+env_file=${JOBTASK_ENV_FILE:-.env}
+if [ -n "${JOBTASK_ENV_FILE:-}" ] && [ ! -f "$env_file" ]; then
+  echo "[dev] ERROR: JOBTASK_ENV_FILE names $env_file, which does not exist" >&2
+  exit 2
+fi
+
 bash scripts/ensure-deps.sh
 bash scripts/stack.sh up
 # A build newer than every input is reused (the test suite's Ctrl-C test runs right after its build).
@@ -12,15 +22,30 @@ if [ -f dist/.built ] && [ -z "$(find apps libs proto package-lock.json tsconfig
   nest-cli.json -newer dist/.built -type f -print -quit)" ]; then
   echo "[dev] the build in dist/ is up to date" >&2
 else
+  echo "[dev] building dist/ (nest build projector and api)" >&2
   npm run -s build
 fi
-[ -f .env ] && set -a && . ./.env && set +a
-node dist/apps/projector/apps/projector/src/main.js &
+
+# exec: the pid that $! gives is then the app itself, so stopping it stops the app, not a subshell around it.
+app() { exec node --env-file-if-exists="$env_file" "dist/apps/$1/apps/$1/src/main.js"; }
+# The ports the apps will use, from the same sources they read, for the line below.
+read -r projector_port api_port grpc_port < <(node --env-file-if-exists="$env_file" -p \
+  '["PROJECTOR_PORT:3001", "API_PORT:3000", "API_GRPC_PORT:50051"].map((v) => { const [k, d] = v.split(":"); return process.env[k] || d; }).join(" ")')
+
+app projector &
 projector=$!
-node dist/apps/api/apps/api/src/main.js &
+app api &
 api=$!
-trap 'kill -TERM $projector $api 2>/dev/null; wait' INT TERM
-echo "[dev] projector pid $projector (http://127.0.0.1:${PROJECTOR_PORT:-3001}), api pid $api (http://127.0.0.1:${API_PORT:-3000}/docs)" >&2
-wait -n $projector $api
-kill -TERM $projector $api 2>/dev/null || true
-wait
+stop_apps() { kill -TERM "$projector" "$api" 2>/dev/null || true; wait || true; }
+trap 'stop_apps; exit 130' INT
+trap 'stop_apps; exit 143' TERM
+echo "[dev] projector pid $projector (http://127.0.0.1:$projector_port), api pid $api (http://127.0.0.1:$api_port/docs, gRPC $grpc_port)" >&2
+
+# When one app exits (a port already taken, a bad setting), the other is stopped too: left running, it would
+# hold its port and consumer group, and the next `npm start` would fail on it.
+status=0
+wait -n "$projector" "$api" || status=$?
+if kill -0 "$projector" 2>/dev/null; then gone=api gone_pid=$api other=projector; else gone=projector gone_pid=$projector other=api; fi
+echo "[dev] the $gone (pid $gone_pid) exited with status $status; stopping the $other" >&2
+stop_apps
+exit "$status"
