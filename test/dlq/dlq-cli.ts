@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { tsEntryArgs } from '@app/testing';
 
 const REPO_ROOT = join(__dirname, '../..');
 
@@ -14,14 +15,7 @@ export function runDlqCli(args: string[], env: Record<string, string>): Promise<
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/dlq/src/main.ts',
-        ...args,
-      ],
+      tsEntryArgs('apps/dlq/src/main.ts', ...args),
       {
         cwd: REPO_ROOT,
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },

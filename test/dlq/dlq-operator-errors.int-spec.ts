@@ -147,4 +147,12 @@ describe('npm run dlq: copies, bad coordinates, missing topics and an unreachabl
       `DLQ.KAFKA_UNREACHABLE: cannot reach Kafka at ${nobody} (KAFKA_BROKERS)`,
     );
   });
+
+  it('should exit 1 on a bad setting, naming it, like the other apps (2 is for a mistyped command)', async () => {
+    const result = await cli(['summary'], { DLQ_TOPIC: eventsTopic });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('DLQ_TOPIC');
+    expect(result.stderr).toContain('CONFIG');
+  });
 });

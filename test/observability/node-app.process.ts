@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { REPO_ROOT } from './observability.files';
+import { tsEntryArgs } from '@app/testing';
 
 /** A long-running program of this repository or a server binary, as a child process, with its output kept. */
 export class ChildServer {
@@ -25,18 +26,7 @@ export class ChildServer {
 
   /** The API as operators run it: `node … apps/api/src/main.ts`. */
   static api(name: string, env: Record<string, string>): ChildServer {
-    return new ChildServer(
-      name,
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/api/src/main.ts',
-      ],
-      env,
-    );
+    return new ChildServer(name, process.execPath, tsEntryArgs('apps/api/src/main.ts'), env);
   }
 
   /** Polls `url` until it answers with one of `statuses`. */

@@ -33,6 +33,7 @@ describe('alerting rules and dashboard files', () => {
     const rules = alertRules();
     expect(rules.map((r) => r.alert).sort()).toEqual(
       [
+        'ApiDown',
         'ApiServerErrors',
         'ElasticsearchUnavailable',
         'ProjectorDeadLettering',

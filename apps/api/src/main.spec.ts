@@ -1,15 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { tsEntryArgs } from '@app/testing';
 
 const MAIN = join(__dirname, 'main.ts');
 
 /** The API's entry point as a process; a broken environment too, which an argument error must come before. */
 function api(args: string[]) {
-  return spawnSync(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', MAIN, ...args],
-    { encoding: 'utf8', env: { ...process.env, API_PORT: 'not-a-port' } },
-  );
+  return spawnSync(process.execPath, tsEntryArgs(MAIN, ...args), {
+    encoding: 'utf8',
+    env: { ...process.env, API_PORT: 'not-a-port' },
+  });
 }
 
 describe('api main', () => {

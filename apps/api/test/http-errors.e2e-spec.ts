@@ -126,8 +126,12 @@ describe('API error answers at the HTTP edge', () => {
       expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request/);
       expect(head).toMatch(/\r\ncontent-type: application\/json; charset=utf-8/i);
       expect(head).toMatch(/\r\ncache-control: no-store/i);
-      expect(head).toMatch(/\r\nx-request-id: [0-9a-f-]{36}/i);
-      const parsed = JSON.parse(body) as { error: { code: string; message: string } };
+      const requestId = /\r\nx-request-id: ([0-9a-f-]{36})/i.exec(head)?.[1];
+      expect(requestId).toBeDefined();
+      const parsed = JSON.parse(body) as {
+        error: { code: string; message: string; correlation_id: string };
+      };
+      expect(parsed.error.correlation_id).toBe(requestId);
       expect(parsed.error.code).toBe('ERROR_INVALID_PARAMETER');
       expect(parsed.error.message).toMatch(message);
     },

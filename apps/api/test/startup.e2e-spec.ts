@@ -1,33 +1,23 @@
 import { spawnSync } from 'node:child_process';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { join } from 'node:path';
-import { testStack, uniqueName } from '@app/testing';
+import { testStack, uniqueName, tsEntryArgs } from '@app/testing';
 
 /** The API as operators start it (`npm run api`), with only the given environment. */
 function runApi(env: Record<string, string>) {
-  return spawnSync(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'apps/api/src/main.ts',
-    ],
-    {
-      cwd: join(__dirname, '../../..'),
-      encoding: 'utf8',
-      timeout: 90_000,
-      env: {
-        PATH: process.env.PATH ?? '',
-        ELASTICSEARCH_URL: testStack.elasticsearchUrl,
-        REDIS_URL: testStack.redisUrl,
-        JOB_TASKS_ALIAS: uniqueName('api-startup'),
-        LOG_LEVEL: 'error',
-        ...env,
-      },
+  return spawnSync(process.execPath, tsEntryArgs('apps/api/src/main.ts'), {
+    cwd: join(__dirname, '../../..'),
+    encoding: 'utf8',
+    timeout: 90_000,
+    env: {
+      PATH: process.env.PATH ?? '',
+      ELASTICSEARCH_URL: testStack.elasticsearchUrl,
+      REDIS_URL: testStack.redisUrl,
+      JOB_TASKS_ALIAS: uniqueName('api-startup'),
+      LOG_LEVEL: 'error',
+      ...env,
     },
-  );
+  });
 }
 
 describe('API start-up on a port in use', () => {

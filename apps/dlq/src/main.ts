@@ -1,5 +1,5 @@
 // The dead-letter workflow for operators (docs/operations.md): summarise, inspect and replay the DLQ topic.
-import { ConfigError, loadProjectorConfig } from '@app/config';
+import { loadProjectorConfig } from '@app/config';
 import { JsonLogger, createKafka } from '@app/platform';
 import { readDeadLetters } from './dead-letter.reader';
 import { DlqArgsError, parseDlqArgs, USAGE, type DlqCommand } from './dlq-args';
@@ -85,7 +85,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const usage = error instanceof DlqArgsError || error instanceof ConfigError;
+  // A bad setting exits 1 like every other app (docs/operations.md); 2 is for a mistyped command line.
+  const usage = error instanceof DlqArgsError;
   const code =
     typeof (error as { code?: unknown }).code === 'string'
       ? `${(error as { code: string }).code}: `

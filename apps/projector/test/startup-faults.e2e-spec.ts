@@ -3,7 +3,7 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadProjectorConfig } from '@app/config';
-import { testStack } from '@app/testing';
+import { testStack, tsEntryArgs } from '@app/testing';
 import { TcpProxy } from '@app/testing/net/tcp-proxy';
 import { isolatedEnv } from './support/projector-test.config';
 import { ProjectorProcess, type ReadyReport } from './support/projector.process';
@@ -139,25 +139,15 @@ describe('projector start-up on a port in use', () => {
 
   it('should exit 1 naming PROJECTOR_PORT and the port, without a stack trace', () => {
     const port = (taken.address() as AddressInfo).port;
-    const child = spawnSync(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/projector/src/main.ts',
-      ],
-      {
-        cwd: join(__dirname, '../../..'),
-        encoding: 'utf8',
-        timeout: 90_000,
-        env: {
-          PATH: process.env.PATH ?? '',
-          ...isolatedEnv({ PROJECTOR_PORT: String(port), LOG_LEVEL: 'error' }),
-        },
+    const child = spawnSync(process.execPath, tsEntryArgs('apps/projector/src/main.ts'), {
+      cwd: join(__dirname, '../../..'),
+      encoding: 'utf8',
+      timeout: 90_000,
+      env: {
+        PATH: process.env.PATH ?? '',
+        ...isolatedEnv({ PROJECTOR_PORT: String(port), LOG_LEVEL: 'error' }),
       },
-    );
+    });
 
     expect(child.status).toBe(1);
     expect(child.stderr).toContain(

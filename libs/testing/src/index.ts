@@ -6,3 +6,4 @@ export * from './net/free-port';
 export * from './process/process-alive';
 export * from './contract/malformed-events';
 export * from './profiling/allocation-summary';
+export * from './process/ts-entry';

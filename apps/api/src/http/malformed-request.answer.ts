@@ -32,10 +32,14 @@ function malformedRequestAnswer(
     : reason === 'HPE_HEADER_OVERFLOW'
       ? `The request headers exceed ${maxHeaderSize} bytes.`
       : `The request is not valid HTTP/1.1. (reason = ${reason ?? 'unknown'})`;
-  const body = JSON.stringify({ error: { code: 'ERROR_INVALID_PARAMETER', message } });
+  // The same id in the header and the body, as every other error answer carries it.
+  const correlationId = randomUUID();
+  const body = JSON.stringify({
+    error: { code: 'ERROR_INVALID_PARAMETER', message, correlation_id: correlationId },
+  });
   const headers = {
     ...answerHeaders,
-    'x-request-id': randomUUID(),
+    'x-request-id': correlationId,
     'content-type': 'application/json; charset=utf-8',
     'content-length': String(Buffer.byteLength(body)),
     connection: 'close',

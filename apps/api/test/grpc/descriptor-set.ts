@@ -1,4 +1,5 @@
 import { loadSync } from '@grpc/proto-loader';
+import { varint } from './wire-bytes';
 
 export interface FieldDescriptor {
   name: string;
@@ -28,17 +29,6 @@ export const decodeFile = (bytes: Buffer): FileDescriptor => codec.deserialize(b
 /** Encoded FileDescriptorProtos → an encoded FileDescriptorSet (`repeated file = 1`). */
 export function descriptorSetOf(files: readonly Buffer[]): Buffer {
   return Buffer.concat(files.flatMap((file) => [Buffer.from([0x0a]), varint(file.length), file]));
-}
-
-function varint(n: number): Buffer {
-  const bytes: number[] = [];
-  let rest = n;
-  while (rest > 0x7f) {
-    bytes.push((rest & 0x7f) | 0x80);
-    rest >>>= 7;
-  }
-  bytes.push(rest);
-  return Buffer.from(bytes);
 }
 
 /** Every type a file defines, fully qualified (".pkg.Msg", ".pkg.Msg.Nested"). */

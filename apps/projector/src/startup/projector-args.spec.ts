@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseProjectorArgs, PROJECTOR_USAGE } from './projector-args';
+import { tsEntryArgs } from '@app/testing';
 
 const MAIN = join(__dirname, '../main.ts');
 
@@ -36,7 +37,7 @@ describe('projector main', () => {
   const main = (args: string[]) =>
     spawnSync(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', MAIN, ...args],
+      tsEntryArgs(MAIN, ...args),
       // A broken environment as well: the command line is refused before anything reads it or connects.
       { encoding: 'utf8', env: { ...process.env, KAFKA_BROKERS: 'not-a-broker' } },
     );

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort } from '@app/testing';
+import { freePort, tsEntryArgs } from '@app/testing';
 
 const REPO_ROOT = join(__dirname, '../../../..');
 
@@ -29,28 +29,17 @@ export class ProjectorProcess {
     env: Record<string, string>,
     args: string[],
   ) {
-    this.child = spawn(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/projector/src/main.ts',
-        ...args,
-      ],
-      {
-        cwd: REPO_ROOT,
-        // Only what node needs plus the test's configuration: a developer's shell must not leak settings in.
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '',
-          ...env,
-          PROJECTOR_PORT: String(port),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+    this.child = spawn(process.execPath, tsEntryArgs('apps/projector/src/main.ts', ...args), {
+      cwd: REPO_ROOT,
+      // Only what node needs plus the test's configuration: a developer's shell must not leak settings in.
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        ...env,
+        PROJECTOR_PORT: String(port),
       },
-    );
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const keep = (chunk: Buffer) => this.output.push(chunk.toString('utf8'));
     this.child.stdout?.on('data', keep);
     this.child.stderr?.on('data', keep);

@@ -1,4 +1,4 @@
-import { freePort } from '@app/testing';
+import { freePort, tsEntryArgs } from '@app/testing';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -15,11 +15,11 @@ describe(`${createRedisClient.name} while Redis is down`, () => {
       const redis = createRedisClient({ url: 'redis://127.0.0.1:${await freePort()}', keyPrefix: 'clients-test:' });
       setTimeout(() => redis.disconnect(), 1500);`;
 
-    const child = spawnSync(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', '-e', script],
-      { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
-    );
+    const child = spawnSync(process.execPath, tsEntryArgs('-e', script), {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
 
     expect({ status: child.status, stderr: child.stderr }).toEqual({ status: 0, stderr: '' });
   });
