@@ -12,6 +12,8 @@ import { StackClients } from './support/stack.clients';
 const NEVER_BY_TIME = {
   PROJECTOR_FLUSH_INTERVAL_MS: '600000',
   PROJECTOR_FLUSH_MAX_INTERVAL_MS: '600000',
+  // Not used by `serve`, but a bound below the interval is refused at start (libs/config contradictions.ts).
+  PROJECTOR_REBUILD_FLUSH_MAX_INTERVAL_MS: '600000',
   PROJECTOR_FLUSH_FINISHED_EARLY: 'false',
 };
 
