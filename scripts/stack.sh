@@ -104,6 +104,8 @@ install_elasticsearch() {
   [ "$(cat "$ES_HOME/.stamp" 2>/dev/null)" = "$stamp" ] && [ -x "$ES_HOME/bin/elasticsearch" ] && return 0
   log "elasticsearch: resolving the $ES_VERSION distribution from Maven Central (first run only)"
   local t0; t0=$(now)
+  # Fresh each time: a copy cut short (the launcher killed mid-install) would otherwise be kept and fail to unzip.
+  rm -rf "$ES_DIR/download"
   mkdir -p "$ES_DIR/download"
   mvn_quiet -f "$ROOT/infra/elasticsearch/pom.xml" dependency:copy-dependencies \
     -Des.version="$ES_VERSION" -DincludeTypes=zip -DoutputDirectory="$ES_DIR/download"
