@@ -6,14 +6,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/node-env.sh
 
-# Settings: the environment, then .env (or JOBTASK_ENV_FILE) for what it leaves unset. Node reads the file
-# (--env-file-if-exists): values are literal, so API_KEYS=key=domain-a|domain-b is one value, not a shell
-# pipeline, and a variable given on the command line (API_PORT=4000 npm start) wins over the file.
-env_file=${JOBTASK_ENV_FILE:-.env}
-if [ -n "${JOBTASK_ENV_FILE:-}" ] && [ ! -f "$env_file" ]; then
-  echo "[dev] ERROR: JOBTASK_ENV_FILE names $env_file, which does not exist" >&2
-  exit 2
-fi
+# Settings: the environment, then .env (or JOBTASK_ENV_FILE) for what it leaves unset (env-file.sh).
+. scripts/env-file.sh
 
 bash scripts/ensure-deps.sh
 bash scripts/stack.sh up

@@ -5,8 +5,6 @@ import { ConfigError, loadProjectorConfig } from '@app/config';
 import { EventRejectedError, JobTaskEmitter } from '@app/emitter';
 import { asksForHelp, JsonLogger, createKafka } from '@app/platform';
 import type { Kafka } from 'kafkajs';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 type EmitCliCode = 'EMIT.BAD_ARGUMENTS' | 'EMIT.KAFKA_UNREACHABLE' | 'EMIT.TOPIC_NOT_FOUND';
@@ -26,22 +24,8 @@ const USAGE = `usage: npm run -s emit -- '<event JSON>' ['<event JSON>' ...]
        ... | npm run -s emit           (one event per line of stdin)
 Every event is checked with the projector's rules first; one that would be dead-lettered stops the run before
 anything is sent (exit 2). The topic and brokers come from the environment (EVENTS_TOPIC, KAFKA_BROKERS) and,
-for what it does not set, from the .env that npm start reads (JOBTASK_ENV_FILE names another file).`;
-
-/*
- * npm start runs the apps with .env (scripts/dev.sh); without the same file here, an EVENTS_TOPIC set there would
- * send the README's events to a topic no projector reads. Variables already in the environment win, as in dev.sh.
- */
-function loadEnvFile(): void {
-  const named = process.env.JOBTASK_ENV_FILE;
-  const file = named ?? join(__dirname, '..', '.env');
-  if (existsSync(file)) process.loadEnvFile(file);
-  else if (named !== undefined)
-    throw new EmitCliError(
-      'EMIT.BAD_ARGUMENTS',
-      `JOBTASK_ENV_FILE names ${file}, which does not exist`,
-    );
-}
+for what it does not set, from .env as for every npm script that starts our programs (JOBTASK_ENV_FILE names
+another file; scripts/env-file.sh).`;
 
 async function readEvents(args: string[]): Promise<string[]> {
   if (args.length > 0) return args;
@@ -105,7 +89,6 @@ async function main(args: string[]): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  loadEnvFile();
   const config = loadProjectorConfig();
   const events = parseAll(await readEvents(args));
   // kafkajs's lines are diagnostics, not output: they go to stderr with the error they lead to.

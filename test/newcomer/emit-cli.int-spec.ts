@@ -14,14 +14,13 @@ interface CliResult {
   ms: number;
 }
 
-/** `npm run emit -- …` as a newcomer runs it: the repository's script, only PATH, HOME and `env` set. */
+/** `npm run emit -- …` as a newcomer runs it: npm's command line, only PATH, HOME and `env` set. */
 function runEmit(args: string[], env: Record<string, string>): Promise<CliResult> {
   const started = Date.now();
-  const script = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
   return new Promise((resolve) => {
     execFile(
-      process.execPath,
-      [...script, 'scripts/emit-event.ts', ...args],
+      'bash',
+      ['scripts/run-entry.sh', 'scripts/emit-event.ts', ...args],
       {
         cwd: REPO_ROOT,
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
