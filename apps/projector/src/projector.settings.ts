@@ -19,6 +19,14 @@ export const HEARTBEAT_WHILE_WAITING_MS = 1_000;
  * took it once already).
  */
 export const DLQ_SEND_MAX_BYTES = 512 * 1024;
+/**
+ * What a dead-letter record may add to the record it copies: the five dlq.* headers, their message bounded by
+ * DLQ_MESSAGE_MAX_CHARS, and framing. The dead-letter topic is created to accept the events topic's largest record
+ * plus this, so that no record the events topic took can be refused there and stop its partition.
+ */
+export const DLQ_RECORD_HEADROOM_BYTES = 64 * 1024;
+/** A longer dlq.message (a path through keys an emitter chose) is cut: it explains, the record itself is kept whole. */
+export const DLQ_MESSAGE_MAX_CHARS = 2_048;
 /** Read → fold → conditional write rounds per flush before the remaining tasks are retried with backoff. */
 export const MAX_WRITE_ROUNDS = 16;
 

@@ -1,6 +1,6 @@
 import type { ProjectorConfig } from '@app/config';
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
-import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
+import { CompressionTypes, Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import type { Rejection } from '../core/projection.types';
 import { ProjectorMetrics } from '../metrics/projector.metrics';
 import { KAFKA, PROJECTOR_CONFIG } from '../projector.tokens';
@@ -15,6 +15,21 @@ export class DeadLetterError extends Error {
       cause,
     });
     this.name = 'DeadLetterError';
+  }
+}
+
+/** The broker refused dead-letter records for their size even compressed: only a larger topic limit helps. */
+export class DeadLetterTooLargeError extends Error {
+  readonly code = 'DLQ.RECORD_TOO_LARGE';
+
+  constructor(topic: string, messages: readonly Message[], cause: unknown) {
+    const largest = Math.max(...messages.map(messageBytes));
+    super(
+      `the dead-letter topic ${topic} refuses a record of about ${largest} bytes (max.message.bytes): raise its ` +
+        'limit above the events topic\'s (docs/operations.md, "The dead-letter workflow"); the partition retries until then',
+      { cause },
+    );
+    this.name = 'DeadLetterTooLargeError';
   }
 }
 
@@ -46,13 +61,36 @@ export class DeadLetterProducer implements BeforeApplicationShutdown {
       this.opened = true;
       await this.connected;
       for (const messages of sendsOf(rejections.map(deadLetterMessage), DLQ_SEND_MAX_BYTES)) {
-        await this.producer.send({ topic: this.config.kafka.dlqTopic, acks: -1, messages });
+        await this.sendRun(messages);
       }
     } catch (error) {
+      // Refused for its size, the connection is fine: what would help is the operator's, and the error says so.
+      if (error instanceof DeadLetterTooLargeError) throw error;
       this.connected = null;
       throw new DeadLetterError(error);
     }
     for (const rejection of rejections) this.metrics.deadLettered.inc({ reason: rejection.reason });
+  }
+
+  /**
+   * An emitter may compress: a record the events topic took can be larger than its limit once decompressed, and
+   * the dead-letter copy is sent as it was decoded. Refused for its size, the same records go again compressed,
+   * which brings such a record back to about the size the broker accepted from the emitter. Not compressed
+   * first: a dead-letter storm must not pay gzip on every small record.
+   */
+  private async sendRun(messages: Message[]): Promise<void> {
+    const topic = this.config.kafka.dlqTopic;
+    try {
+      await this.producer.send({ topic, acks: -1, messages });
+    } catch (error) {
+      if (!isMessageTooLarge(error)) throw error;
+      try {
+        await this.producer.send({ topic, acks: -1, messages, compression: CompressionTypes.GZIP });
+      } catch (compressed) {
+        if (!isMessageTooLarge(compressed)) throw compressed;
+        throw new DeadLetterTooLargeError(topic, messages, compressed);
+      }
+    }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -92,4 +130,13 @@ function messageBytes(message: Message): number {
 function byteLength(value: Buffer | string | null | undefined): number {
   if (value === null || value === undefined) return 0;
   return typeof value === 'string' ? Buffer.byteLength(value) : value.length;
+}
+
+/** kafkajs reports the broker's refusal as a protocol error, possibly wrapped by its retrier. */
+function isMessageTooLarge(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; depth += 1) {
+    if ((e as { type?: unknown }).type === 'MESSAGE_TOO_LARGE') return true;
+    e = e.cause ?? (e as { originalError?: unknown }).originalError;
+  }
+  return false;
 }

@@ -1,4 +1,5 @@
 import { sourceMessage } from '../../test/support/event-messages';
+import { DLQ_MESSAGE_MAX_CHARS } from '../projector.settings';
 import { deadLetterMessage } from './dead-letter.record';
 
 describe(deadLetterMessage.name, () => {
@@ -32,5 +33,31 @@ describe(deadLetterMessage.name, () => {
     expect(sut.key).toBeNull();
     expect(sut.headers?.trace).toEqual(Buffer.from('abc'));
     expect(sut.headers?.['dlq.reason']).toBe('KEY_MISMATCH');
+  });
+
+  it('should cut a message longer than DLQ_MESSAGE_MAX_CHARS, never inside a surrogate pair, and say how long it was', () => {
+    // A path through keys an emitter chose can be as long as the value; the emoji straddles the cut.
+    const message = `${'k'.repeat(DLQ_MESSAGE_MAX_CHARS - 1)}😀${'k'.repeat(5_000)}`;
+    const source = sourceMessage(Buffer.from('{}'), { offset: 3 });
+
+    const sut = deadLetterMessage({ source, reason: 'INVALID_FIELD', message });
+
+    const header = sut.headers?.['dlq.message'] as string;
+    expect(header).toBe(
+      `${'k'.repeat(DLQ_MESSAGE_MAX_CHARS - 1)}… (${message.length} characters in all)`,
+    );
+    expect(Buffer.from(header, 'utf8').toString('utf8')).toBe(header);
+  });
+
+  it('should keep a message of exactly DLQ_MESSAGE_MAX_CHARS whole', () => {
+    const message = 'm'.repeat(DLQ_MESSAGE_MAX_CHARS);
+
+    const sut = deadLetterMessage({
+      source: sourceMessage(Buffer.from('{}')),
+      reason: 'INVALID_FIELD',
+      message,
+    });
+
+    expect(sut.headers?.['dlq.message']).toBe(message);
   });
 });

@@ -1,7 +1,8 @@
 import type { ProjectorConfig } from '@app/config';
 import { JsonLogger } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Admin, Kafka } from 'kafkajs';
+import { ConfigResourceTypes, type Admin, type ITopicConfig, type Kafka } from 'kafkajs';
+import { DLQ_RECORD_HEADROOM_BYTES } from '../projector.settings';
 import { KAFKA, PROJECTOR_CONFIG } from '../projector.tokens';
 
 export interface PartitionRange {
@@ -21,20 +22,40 @@ export class KafkaTopicsAdmin {
     private readonly logger: JsonLogger,
   ) {}
 
-  /** Creates the events and dead-letter topics; an existing topic (or one created by a racing starter) is fine. */
+  /**
+   * Creates the events and dead-letter topics; an existing topic (or one created by a racing starter) is fine. The
+   * dead-letter topic is made to take any record the events topic takes, plus what dead-lettering adds
+   * (DLQ_RECORD_HEADROOM_BYTES): a record it refused would stop its partition until an operator raised the limit.
+   */
   async ensureTopics(): Promise<void> {
     const { topic, dlqTopic, topicPartitions } = this.config.kafka;
     await this.withAdmin(async (admin) => {
       // Only the missing ones: kafkajs logs an error line for every topic that already exists. A racing starter
       // can still create one in between, which createTopics reports as "not created" rather than failing.
       const existing = new Set(await admin.listTopics());
-      const missing = [topic, dlqTopic].filter((name) => !existing.has(name));
-      const created =
-        missing.length > 0 &&
-        (await admin.createTopics({
+      const created: string[] = [];
+      const create = async (name: string, configEntries: ITopicConfig['configEntries']) => {
+        if (existing.has(name)) return;
+        const made = await admin.createTopics({
           waitForLeaders: true,
-          topics: missing.map((name) => ({ topic: name, numPartitions: topicPartitions })),
-        }));
+          topics: [{ topic: name, numPartitions: topicPartitions, configEntries }],
+        });
+        if (made) created.push(name);
+      };
+      await create(topic, []);
+      const eventsLimit = await maxMessageBytes(admin, topic);
+      const dlqNeeds = eventsLimit + DLQ_RECORD_HEADROOM_BYTES;
+      await create(dlqTopic, [{ name: 'max.message.bytes', value: String(dlqNeeds) }]);
+      const dlqLimit = await maxMessageBytes(admin, dlqTopic);
+      if (dlqLimit < dlqNeeds) {
+        this.logger.event('warn', 'dead-letter topic takes smaller records than the events topic', {
+          topic,
+          dlqTopic,
+          eventsMaxMessageBytes: eventsLimit,
+          dlqMaxMessageBytes: dlqLimit,
+          fix: `kafka-configs.sh --bootstrap-server <broker> --alter --entity-type topics --entity-name ${dlqTopic} --add-config max.message.bytes=${dlqNeeds}`,
+        });
+      }
       const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
       const partitions = metadata.topics[0]?.partitions.length ?? 0;
       if (partitions !== topicPartitions) {
@@ -44,11 +65,7 @@ export class KafkaTopicsAdmin {
           configured: topicPartitions,
         });
       }
-      this.logger.event('info', 'topics ready', {
-        topic,
-        dlqTopic,
-        created: created ? missing : [],
-      });
+      this.logger.event('info', 'topics ready', { topic, dlqTopic, created });
     });
   }
 
@@ -81,4 +98,20 @@ export class KafkaTopicsAdmin {
       await admin.disconnect();
     }
   }
+}
+
+/** A topic's effective max.message.bytes: its own setting, else the broker's message.max.bytes. */
+async function maxMessageBytes(admin: Admin, topic: string): Promise<number> {
+  const { resources } = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: [
+      { type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['max.message.bytes'] },
+    ],
+  });
+  const value = Number(
+    resources[0]?.configEntries.find((e) => e.configName === 'max.message.bytes')?.configValue,
+  );
+  if (!Number.isSafeInteger(value))
+    throw new Error(`Kafka gave no max.message.bytes for topic ${topic}`);
+  return value;
 }
