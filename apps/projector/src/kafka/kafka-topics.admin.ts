@@ -1,9 +1,9 @@
 import type { ProjectorConfig } from '@app/config';
 import { JsonLogger } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { ConfigResourceTypes, type Admin, type ITopicConfig, type Kafka } from 'kafkajs';
-import { DLQ_RECORD_HEADROOM_BYTES } from '../projector.settings';
+import type { Admin, Kafka } from 'kafkajs';
 import { KAFKA, PROJECTOR_CONFIG } from '../projector.tokens';
+import { ensureDeadLetterTopicFits } from './dead-letter-topic.sizing';
 
 export interface PartitionRange {
   partition: number;
@@ -24,8 +24,7 @@ export class KafkaTopicsAdmin {
 
   /**
    * Creates the events and dead-letter topics; an existing topic (or one created by a racing starter) is fine. The
-   * dead-letter topic is made to take any record the events topic takes, plus what dead-lettering adds
-   * (DLQ_RECORD_HEADROOM_BYTES): a record it refused would stop its partition until an operator raised the limit.
+   * dead-letter topic is sized to take any record of the events topic (dead-letter-topic.sizing.ts).
    */
   async ensureTopics(): Promise<void> {
     const { topic, dlqTopic, topicPartitions } = this.config.kafka;
@@ -34,28 +33,15 @@ export class KafkaTopicsAdmin {
       // can still create one in between, which createTopics reports as "not created" rather than failing.
       const existing = new Set(await admin.listTopics());
       const created: string[] = [];
-      const create = async (name: string, configEntries: ITopicConfig['configEntries']) => {
-        if (existing.has(name)) return;
+      if (!existing.has(topic)) {
         const made = await admin.createTopics({
           waitForLeaders: true,
-          topics: [{ topic: name, numPartitions: topicPartitions, configEntries }],
+          topics: [{ topic, numPartitions: topicPartitions }],
         });
-        if (made) created.push(name);
-      };
-      await create(topic, []);
-      const eventsLimit = await maxMessageBytes(admin, topic);
-      const dlqNeeds = eventsLimit + DLQ_RECORD_HEADROOM_BYTES;
-      await create(dlqTopic, [{ name: 'max.message.bytes', value: String(dlqNeeds) }]);
-      const dlqLimit = await maxMessageBytes(admin, dlqTopic);
-      if (dlqLimit < dlqNeeds) {
-        this.logger.event('warn', 'dead-letter topic takes smaller records than the events topic', {
-          topic,
-          dlqTopic,
-          eventsMaxMessageBytes: eventsLimit,
-          dlqMaxMessageBytes: dlqLimit,
-          fix: `kafka-configs.sh --bootstrap-server <broker> --alter --entity-type topics --entity-name ${dlqTopic} --add-config max.message.bytes=${dlqNeeds}`,
-        });
+        if (made) created.push(topic);
       }
+      const spec = { topic, dlqTopic, partitions: topicPartitions, exists: existing.has(dlqTopic) };
+      if (await ensureDeadLetterTopicFits(admin, spec, this.logger)) created.push(dlqTopic);
       const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
       const partitions = metadata.topics[0]?.partitions.length ?? 0;
       if (partitions !== topicPartitions) {
@@ -98,20 +84,4 @@ export class KafkaTopicsAdmin {
       await admin.disconnect();
     }
   }
-}
-
-/** A topic's effective max.message.bytes: its own setting, else the broker's message.max.bytes. */
-async function maxMessageBytes(admin: Admin, topic: string): Promise<number> {
-  const { resources } = await admin.describeConfigs({
-    includeSynonyms: false,
-    resources: [
-      { type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['max.message.bytes'] },
-    ],
-  });
-  const value = Number(
-    resources[0]?.configEntries.find((e) => e.configName === 'max.message.bytes')?.configValue,
-  );
-  if (!Number.isSafeInteger(value))
-    throw new Error(`Kafka gave no max.message.bytes for topic ${topic}`);
-  return value;
 }
