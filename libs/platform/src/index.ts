@@ -1,5 +1,6 @@
 export * from './cli/help-request';
 export * from './clients/elasticsearch-client';
+export * from './clients/kafka-bounded-send';
 export * from './clients/kafka-client';
 export * from './clients/redis-client';
 export * from './health/health.controller';

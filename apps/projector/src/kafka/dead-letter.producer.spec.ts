@@ -1,16 +1,23 @@
 import type { ProjectorConfig } from '@app/config';
-import type { Kafka, ProducerConfig, ProducerRecord } from 'kafkajs';
+import { CompressionTypes, type Kafka, type ProducerConfig, type ProducerRecord } from 'kafkajs';
 import { sourceMessage } from '../../test/support/event-messages';
 import type { Rejection } from '../core/projection.types';
 import { ProjectorMetrics } from '../metrics/projector.metrics';
 import { DLQ_SEND_MAX_BYTES } from '../projector.settings';
-import { DeadLetterError, DeadLetterProducer } from './dead-letter.producer';
+import {
+  DeadLetterError,
+  DeadLetterProducer,
+  DeadLetterTooLargeError,
+} from './dead-letter.producer';
 
 class StubProducer {
   readonly sends: ProducerRecord[] = [];
   connects = 0;
   disconnects = 0;
   sendFault: Error | null = null;
+  /** Refuses uncompressed sends (and compressed ones too when `refuseCompressed`) as the broker does for size. */
+  tooLarge = false;
+  refuseCompressed = false;
 
   connect(): Promise<void> {
     this.connects += 1;
@@ -19,6 +26,10 @@ class StubProducer {
 
   send(record: ProducerRecord): Promise<void> {
     if (this.sendFault) return Promise.reject(this.sendFault);
+    if (this.tooLarge && (record.compression === undefined || this.refuseCompressed)) {
+      const refusal = Object.assign(new Error('message too large'), { type: 'MESSAGE_TOO_LARGE' });
+      return Promise.reject(refusal);
+    }
     this.sends.push(record);
     return Promise.resolve();
   }
@@ -85,5 +96,29 @@ describe(DeadLetterProducer.name, () => {
     await sut.beforeApplicationShutdown();
 
     expect([producer.connects, producer.disconnects]).toEqual([2, 1]);
+  });
+
+  it('should send a run the broker refuses for its size again compressed', async () => {
+    const { sut, producer } = setup();
+    producer.tooLarge = true;
+
+    await sut.send([rejection(0, 10)]);
+
+    expect(producer.sends.map((s) => s.compression)).toEqual([CompressionTypes.GZIP]);
+  });
+
+  it('should say which topic refuses a record even compressed, keeping the connection', async () => {
+    const { sut, producer } = setup();
+    producer.tooLarge = true;
+    producer.refuseCompressed = true;
+
+    const sent = sut.send([rejection(0, 10)]);
+
+    await expect(sent).rejects.toBeInstanceOf(DeadLetterTooLargeError);
+    await expect(sut.send([rejection(1, 10)])).rejects.toBeInstanceOf(DeadLetterTooLargeError);
+    await expect(sent).rejects.toThrow(
+      /the dead-letter topic events\.dlq refuses a record of about \d+ bytes/,
+    );
+    expect(producer.connects).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import type { ProjectorConfig } from '@app/config';
+import { RecordTooLargeError, sendInBoundedRuns } from '@app/platform';
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
-import { CompressionTypes, Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import type { Rejection } from '../core/projection.types';
 import { ProjectorMetrics } from '../metrics/projector.metrics';
 import { KAFKA, PROJECTOR_CONFIG } from '../projector.tokens';
@@ -22,11 +23,11 @@ export class DeadLetterError extends Error {
 export class DeadLetterTooLargeError extends Error {
   readonly code = 'DLQ.RECORD_TOO_LARGE';
 
-  constructor(topic: string, messages: readonly Message[], cause: unknown) {
-    const largest = Math.max(...messages.map(messageBytes));
+  constructor(cause: RecordTooLargeError) {
     super(
-      `the dead-letter topic ${topic} refuses a record of about ${largest} bytes (max.message.bytes): raise its ` +
-        'limit above the events topic\'s (docs/operations.md, "The dead-letter workflow"); the partition retries until then',
+      `the dead-letter topic ${cause.topic} refuses a record of about ${cause.largestBytes} bytes even compressed: ` +
+        'raise its max.message.bytes above the events topic\'s (docs/projector.md, "Dead-letter records"); the ' +
+        'partition retries until then',
       { cause },
     );
     this.name = 'DeadLetterTooLargeError';
@@ -60,83 +61,22 @@ export class DeadLetterProducer implements BeforeApplicationShutdown {
       this.connected ??= this.producer.connect();
       this.opened = true;
       await this.connected;
-      for (const messages of sendsOf(rejections.map(deadLetterMessage), DLQ_SEND_MAX_BYTES)) {
-        await this.sendRun(messages);
-      }
+      await sendInBoundedRuns(
+        this.producer,
+        this.config.kafka.dlqTopic,
+        rejections.map(deadLetterMessage),
+        DLQ_SEND_MAX_BYTES,
+      );
     } catch (error) {
       // Refused for its size, the connection is fine: what would help is the operator's, and the error says so.
-      if (error instanceof DeadLetterTooLargeError) throw error;
+      if (error instanceof RecordTooLargeError) throw new DeadLetterTooLargeError(error);
       this.connected = null;
       throw new DeadLetterError(error);
     }
     for (const rejection of rejections) this.metrics.deadLettered.inc({ reason: rejection.reason });
   }
 
-  /**
-   * An emitter may compress: a record the events topic took can be larger than its limit once decompressed, and
-   * the dead-letter copy is sent as it was decoded. Refused for its size, the same records go again compressed,
-   * which brings such a record back to about the size the broker accepted from the emitter. Not compressed
-   * first: a dead-letter storm must not pay gzip on every small record.
-   */
-  private async sendRun(messages: Message[]): Promise<void> {
-    const topic = this.config.kafka.dlqTopic;
-    try {
-      await this.producer.send({ topic, acks: -1, messages });
-    } catch (error) {
-      if (!isMessageTooLarge(error)) throw error;
-      try {
-        await this.producer.send({ topic, acks: -1, messages, compression: CompressionTypes.GZIP });
-      } catch (compressed) {
-        if (!isMessageTooLarge(compressed)) throw compressed;
-        throw new DeadLetterTooLargeError(topic, messages, compressed);
-      }
-    }
-  }
-
   async beforeApplicationShutdown(): Promise<void> {
     if (this.opened) await this.producer.disconnect();
   }
-}
-
-/** Consecutive runs of `messages` of at most `maxBytes` each (a larger message makes a run of its own). */
-function sendsOf(messages: readonly Message[], maxBytes: number): Message[][] {
-  const sends: Message[][] = [];
-  let current: Message[] = [];
-  let bytes = 0;
-  for (const message of messages) {
-    const size = messageBytes(message);
-    if (current.length > 0 && bytes + size > maxBytes) {
-      sends.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(message);
-    bytes += size;
-  }
-  if (current.length > 0) sends.push(current);
-  return sends;
-}
-
-/** A record's size on the wire, near enough: its bytes plus a record's framing. */
-function messageBytes(message: Message): number {
-  let bytes = 64 + byteLength(message.key) + byteLength(message.value);
-  for (const [name, value] of Object.entries(message.headers ?? {})) {
-    const values = Array.isArray(value) ? value : [value];
-    for (const v of values) bytes += 8 + Buffer.byteLength(name) + byteLength(v);
-  }
-  return bytes;
-}
-
-function byteLength(value: Buffer | string | null | undefined): number {
-  if (value === null || value === undefined) return 0;
-  return typeof value === 'string' ? Buffer.byteLength(value) : value.length;
-}
-
-/** kafkajs reports the broker's refusal as a protocol error, possibly wrapped by its retrier. */
-function isMessageTooLarge(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; depth += 1) {
-    if ((e as { type?: unknown }).type === 'MESSAGE_TOO_LARGE') return true;
-    e = e.cause ?? (e as { originalError?: unknown }).originalError;
-  }
-  return false;
 }
