@@ -56,4 +56,20 @@ describe(replayDeadLetters.name, () => {
     });
     expect(fake.sent).toHaveLength(0);
   });
+
+  it('should say to raise the limit, not only to run again, when the events topic refuses a record for its size', async () => {
+    const tooLarge = Object.assign(new Error('message too large'), { type: 'MESSAGE_TOO_LARGE' });
+    const producer = {
+      connect: () => Promise.resolve(),
+      send: () => Promise.reject(tooLarge),
+      disconnect: () => Promise.resolve(),
+    };
+    const kafka = { producer: () => producer } as unknown as Kafka;
+
+    const failure = replayDeadLetters(kafka, 'd', 'events', records.slice(0, 1));
+
+    await expect(failure).rejects.toThrow(
+      /replay stopped after 0 record\(s\): topic events refuses a record of about \d+ bytes even compressed: raise its max\.message\.bytes; once it is raised, running the replay again is safe/,
+    );
+  });
 });
