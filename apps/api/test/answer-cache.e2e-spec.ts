@@ -141,3 +141,74 @@ describe('answer cache with Redis unreachable', () => {
     });
   });
 });
+
+describe('answer cache when Redis lost its scripts', () => {
+  let api: RunningApi;
+  const es = new Client({ node: testStack.elasticsearchUrl });
+  const redis = new Redis(testStack.redisUrl);
+  let monitor: Redis;
+  /** The script calls the API sent for this test's keys, as Redis received them. */
+  const scriptCalls: string[] = [];
+  const setStatus = (status: 'PENDING' | 'SUCCESS') =>
+    overwriteJobTask(
+      es,
+      api.config.elasticsearch.alias,
+      aJobTask({ domain_id: 'd1', job_task_id: 't1', status }),
+    );
+  /** The script calls seen while `act` ran (MONITOR reports a little after the replies). */
+  const callsDuring = async (act: () => Promise<unknown>): Promise<string[]> => {
+    const from = scriptCalls.length;
+    await act();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return scriptCalls.slice(from);
+  };
+
+  beforeAll(async () => {
+    api = await startApi();
+    await seedJobTasks(api.config.elasticsearch.alias, [
+      aJobTask({ domain_id: 'd1', job_task_id: 't1', status: 'PENDING' }),
+    ]);
+    const prefix = api.config.redis.keyPrefix;
+    monitor = await redis.monitor();
+    monitor.on('monitor', (_time: string, args: string[], source: string) => {
+      const [name, , , key] = args;
+      const call = name?.toLowerCase();
+      if (
+        (call === 'eval' || call === 'evalsha') &&
+        !source.includes('lua') &&
+        key?.startsWith(prefix)
+      )
+        scriptCalls.push(call);
+    });
+  });
+  afterAll(async () => {
+    monitor.disconnect();
+    await api.close();
+    await dropJobTasks(api.config.elasticsearch.alias);
+    const keys = await redis.keys(`${api.config.redis.keyPrefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await es.close();
+    redis.disconnect();
+  });
+
+  it('should send its scripts by SHA, and serve and store as before once Redis lost them', async () => {
+    await expect(listStatuses(api)).resolves.toMatchObject({ results: [{ status: 'PENDING' }] });
+    // Once a connection has sent a script's text, only its SHA goes.
+    expect((await callsDuring(() => listStatuses(api)))[0]).toBe('evalsha');
+
+    await redis.script('FLUSH');
+    await setStatus('SUCCESS');
+    let served: unknown;
+    const calls = await callsDuring(async () => (served = await listStatuses(api)));
+    // NOSCRIPT, then the text once more: the read still finds the answer stored before.
+    expect(calls.slice(0, 2)).toEqual(['evalsha', 'eval']);
+    expect(served).toMatchObject({ results: [{ status: 'PENDING' }] });
+
+    await redis.script('FLUSH');
+    await redis.incr(`${api.config.redis.keyPrefix}generation:d1`);
+    await expect(listStatuses(api)).resolves.toMatchObject({ results: [{ status: 'SUCCESS' }] });
+    await setStatus('PENDING');
+    // The storing script fell back the same way: the answer above was stored and is served.
+    await expect(listStatuses(api)).resolves.toMatchObject({ results: [{ status: 'SUCCESS' }] });
+  });
+});

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { ApiConfig } from '@app/config';
-import { generationKey, JsonLogger, MARKER_UP_LUA, recentWriteKey } from '@app/platform';
+import { generationKey, JsonLogger, recentWriteKey } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { z } from 'zod';
 import { API_CONFIG, REDIS_CLIENT } from '../api.tokens';
 import { ApiMetrics } from '../metrics/api.metrics';
+import { type AnswerCacheCommands, withAnswerCacheCommands } from './answer-cache.scripts';
 import { canonicalJson } from './canonical-json';
 import { JsonAnswer } from './json-answer';
 
@@ -17,28 +18,6 @@ const slotReply = z.tuple([z.string(), z.union([z.literal(0), z.literal(1)])]);
  * this a Redis that stops replying (stuck fork, dead link) would hold every request forever.
  */
 export const CACHE_COMMAND_DEADLINE_MS = 250;
-
-/**
- * The domain's generation ('' for none) and whether a write marker is up, in one round trip. The marker
- * is a hash whose fields expire by their own deadlines, which only a script can read (MARKER_UP_LUA).
- * KEYS: generation, marker.
- */
-const READ_SLOT = `${MARKER_UP_LUA}
-return { redis.call('GET', KEYS[1]) or '', marker_up(KEYS[2]) and 1 or 0 }`;
-
-/**
- * Stores an answer only if the domain's generation is still the one its key was made from and no
- * write marker is up. A counter can come back to an old value (a Redis restart loses it and the
- * projector counts up from zero again), so a request that read it before would otherwise store its
- * old answer under a number later requests will reach again, and be served it.
- * KEYS: generation, marker, answer. ARGV: the generation read ('' for none), answer, TTL in seconds.
- */
-const STORE_IF_GENERATION_UNCHANGED = `${MARKER_UP_LUA}
-if (redis.call('GET', KEYS[1]) or '') ~= ARGV[1] or marker_up(KEYS[2]) then
-  return 0
-end
-redis.call('SET', KEYS[3], ARGV[2], 'EX', ARGV[3])
-return 1`;
 
 interface CacheSlot {
   key: string;
@@ -64,6 +43,7 @@ export class AnswerCache {
   private lastWarning = 0;
   /** When the socket opened while the client still waits for Redis's first reply (else null). */
   private handshakeSince: number | null = null;
+  private readonly scripts: AnswerCacheCommands;
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
@@ -71,6 +51,7 @@ export class AnswerCache {
     private readonly logger: JsonLogger,
     private readonly metrics: ApiMetrics,
   ) {
+    this.scripts = withAnswerCacheCommands(redis);
     if (redis.status === 'connect') this.handshakeSince = Date.now();
     redis.on('connect', () => (this.handshakeSince = Date.now()));
     redis.on('ready', () => (this.handshakeSince = null));
@@ -104,10 +85,8 @@ export class AnswerCache {
     try {
       const prefix = this.config.redis.keyPrefix;
       const reply = await this.withinDeadline(
-        'EVAL read',
-        this.redis.eval(
-          READ_SLOT,
-          2,
+        'read script',
+        this.scripts.answerCacheReadSlot(
           generationKey(prefix, domainId),
           recentWriteKey(prefix, domainId),
         ),
@@ -153,10 +132,8 @@ export class AnswerCache {
     const prefix = this.config.redis.keyPrefix;
     try {
       await this.withinDeadline(
-        'EVAL store',
-        this.redis.eval(
-          STORE_IF_GENERATION_UNCHANGED,
-          3,
+        'store script',
+        this.scripts.answerCacheStore(
           generationKey(prefix, slot.domainId),
           recentWriteKey(prefix, slot.domainId),
           slot.key,

@@ -2,6 +2,7 @@ import type { ProjectorConfig } from '@app/config';
 import { generationKey, JsonLogger, recentWriteKey, WRITE_MARKER_TTL_MS } from '@app/platform';
 import type { Client } from '@elastic/elasticsearch';
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
+import type { ChainableCommander } from 'ioredis';
 import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { ProjectorMetrics } from '../metrics/projector.metrics';
@@ -14,7 +15,14 @@ import {
 import { withDeadline } from './redis-deadline';
 import { RefreshProbe } from './refresh.probe';
 import { RefreshWatch } from './refresh.watch';
-import { CLEAR_OBSERVED, MARK_WRITES } from './write-marker.scripts';
+import {
+  CLEAR_OBSERVED,
+  defineMarkerCommands,
+  isNoScript,
+  MARK_KIND,
+  MARK_WRITES,
+  type MarkerCommands,
+} from './write-marker.scripts';
 
 /**
  * A failed bump is tried again this often until it lands. Dropping it would leave the API serving the
@@ -29,7 +37,10 @@ export const GENERATION_RETRY_MS = 1_000;
 export const PROBE_SPACING_MS = 100;
 /** After a failed probe (Elasticsearch down), the next is sent this much later. */
 export const PROBE_RETRY_MS = 1_000;
-/** Marker fields are renewed this often while their writes wait, well inside their TTL. */
+/**
+ * Marker fields are renewed this often while their writes wait, well inside their TTL. A renewal only moves
+ * the field's deadline; it bumps the generation only when the field was lost or lapsed (MARK_WRITES).
+ */
 export const MARKER_RENEW_MS = WRITE_MARKER_TTL_MS / 4;
 
 /**
@@ -46,6 +57,8 @@ export class GenerationNotifier implements BeforeApplicationShutdown {
   private readonly probe: RefreshProbe;
   /** Domains whose generation must be bumped (and marker field raised, if their writes still wait). */
   private pendingMarks = new Set<string>();
+  /** Domains whose marker field must be renewed (bumped only if Redis lost it or it lapsed). */
+  private pendingRenewals = new Set<string>();
   /** Domains whose writes were all observed searchable, with the newest seq observed. */
   private pendingClears = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
@@ -66,8 +79,9 @@ export class GenerationNotifier implements BeforeApplicationShutdown {
     @Inject(ELASTICSEARCH_CLIENT) es: Client,
   ) {
     this.probe = new RefreshProbe(es);
+    defineMarkerCommands(redis);
     this.wasReady = redis.status === 'ready';
-    // A Redis that restarted lost every marker: raise ours again (and bump, orphaning what was cached meanwhile).
+    // A Redis that restarted lost every marker: raise ours again (the script bumps where they were lost).
     redis.on('ready', () => {
       if (this.wasReady) this.renewMarkers();
       this.wasReady = true;
@@ -96,39 +110,30 @@ export class GenerationNotifier implements BeforeApplicationShutdown {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     const marks = [...this.pendingMarks];
+    // New writes of a domain bump it anyway; a domain observed meanwhile has no field left to renew.
+    const renewals = [...this.pendingRenewals].filter(
+      (d) => !this.pendingMarks.has(d) && this.watch.pendingSeq(d) !== null,
+    );
     const clears = [...this.pendingClears];
     this.pendingMarks = new Set();
+    this.pendingRenewals = new Set();
     this.pendingClears = new Map();
-    if (marks.length === 0 && clears.length === 0) return;
+    if (marks.length === 0 && renewals.length === 0 && clears.length === 0) return;
     try {
-      const multi = this.redis.multi();
-      if (marks.length > 0) {
-        // Atomic per call, so an API never sees the new generation without the marker.
-        const keys = marks.flatMap((d) => [this.keyOf(d), this.markerOf(d)]);
-        const seqs = marks.map((d) => String(this.watch.pendingSeq(d) ?? 0));
-        multi.eval(
-          MARK_WRITES,
-          keys.length,
-          ...keys,
-          this.instanceId,
-          WRITE_MARKER_TTL_MS,
-          ...seqs,
-        );
-      }
-      if (clears.length > 0) {
-        const keys = clears.map(([d]) => this.markerOf(d));
-        const seqs = clears.map(([, seq]) => String(seq));
-        multi.eval(CLEAR_OBSERVED, keys.length, ...keys, this.instanceId, ...seqs);
-      }
-      const results = await withDeadline(multi.exec(), REDIS_DEADLINE_MS, 'mark writes');
-      const failed = (results ?? []).find(([error]) => error !== null);
+      const results = await withDeadline(
+        this.transact(marks, renewals, clears),
+        REDIS_DEADLINE_MS,
+        'mark writes',
+      );
+      const failed = results.find(([error]) => error !== null);
       if (failed?.[0]) throw failed[0];
     } catch (error) {
-      this.metrics.generationBumpFailures.inc(marks.length);
+      this.metrics.generationBumpFailures.inc(marks.length + renewals.length);
       this.warn('redis', 'generation bump failed; retrying until Redis is back', error);
       // A call that missed its deadline may still have run: bumping twice only orphans answers once more, and
       // a field raised late only keeps the cache off until its deadline.
       for (const domain of marks) this.pendingMarks.add(domain);
+      for (const domain of renewals) this.pendingRenewals.add(domain);
       for (const [domain, seq] of clears) this.queueClear(domain, seq);
       if (!this.stopped && this.timer === null) this.scheduleFlush(GENERATION_RETRY_MS);
     }
@@ -213,8 +218,56 @@ export class GenerationNotifier implements BeforeApplicationShutdown {
 
   private renewMarkers(): void {
     const waiting = this.watch.pendingDomains();
-    for (const { domainId } of waiting) this.pendingMarks.add(domainId);
+    for (const { domainId } of waiting) this.pendingRenewals.add(domainId);
     if (waiting.length > 0) this.scheduleFlush(0);
+  }
+
+  /**
+   * Marks and clears in one MULTI, by SHA. Should Redis have lost the scripts, the NOSCRIPT is only in EXEC's
+   * reply and ioredis would keep sending the SHA on this connection, so the whole MULTI goes once more with the
+   * scripts' text, which also loads them for the next calls. Running a part twice is harmless: a write mark
+   * bumped twice only orphans answers once more, a renewal of a live field does not bump, clears are bounded
+   * by their seq.
+   */
+  private async transact(
+    marks: string[],
+    renewals: string[],
+    clears: [string, number][],
+  ): Promise<[Error | null, unknown][]> {
+    const first = (await this.multiOf(marks, renewals, clears, 'sha').exec()) ?? [];
+    if (!first.some(([error]) => isNoScript(error))) return first;
+    return (await this.multiOf(marks, renewals, clears, 'text').exec()) ?? [];
+  }
+
+  private multiOf(
+    marks: string[],
+    renewals: string[],
+    clears: [string, number][],
+    send: 'sha' | 'text',
+  ): ChainableCommander {
+    const multi = this.redis.multi() as ChainableCommander & MarkerCommands<ChainableCommander>;
+    const entries = [
+      ...marks.map((d) => ({ domain: d, kind: MARK_KIND.write })),
+      ...renewals.map((d) => ({ domain: d, kind: MARK_KIND.renewal })),
+    ];
+    if (entries.length > 0) {
+      // Atomic per call, so an API never sees the new generation without the marker.
+      const keys = entries.flatMap(({ domain }) => [this.keyOf(domain), this.markerOf(domain)]);
+      const args = entries.flatMap(({ domain, kind }) => [
+        String(this.watch.pendingSeq(domain) ?? 0),
+        kind,
+      ]);
+      const all = [...keys, this.instanceId, WRITE_MARKER_TTL_MS, ...args];
+      if (send === 'sha') multi.markWrites(keys.length, ...all);
+      else multi.eval(MARK_WRITES, keys.length, ...all);
+    }
+    if (clears.length > 0) {
+      const keys = clears.map(([d]) => this.markerOf(d));
+      const all = [...keys, this.instanceId, ...clears.map(([, seq]) => String(seq))];
+      if (send === 'sha') multi.clearObserved(keys.length, ...all);
+      else multi.eval(CLEAR_OBSERVED, keys.length, ...all);
+    }
+    return multi;
   }
 
   private queueClear(domainId: string, seq: number): void {

@@ -13,6 +13,11 @@
  * A field's value is `<seq>:<deadline>`, the deadline in Redis's own clock (`TIME`, ms). A projector
  * renews its fields while it waits; a field past its deadline belongs to a projector that died and
  * no longer counts. No host clock is ever compared with another.
+ *
+ * A renewal moves the deadline without a new increment: while a field stays live nothing can be stored
+ * under the generation its bump made, so there is nothing to orphan. Only a field found gone or lapsed
+ * (a Redis restart, a projector cut off from Redis for a whole TTL) gets the increment again, since
+ * answers may have been stored in the gap (apps/projector write-marker.scripts.ts).
  */
 export const READ_MODEL_REFRESH_MS = 1_000;
 
