@@ -21,9 +21,9 @@ else
 fi
 
 # exec: the pid that $! gives is then the app itself, so stopping it stops the app, not a subshell around it.
-app() { exec node --env-file-if-exists="$env_file" "dist/apps/$1/apps/$1/src/main.js"; }
+app() { exec node "${env_file_args[@]}" "dist/apps/$1/apps/$1/src/main.js"; }
 # The ports the apps will use, from the same sources they read, for the line below.
-read -r projector_port api_port grpc_port < <(node --env-file-if-exists="$env_file" -p \
+read -r projector_port api_port grpc_port < <(node "${env_file_args[@]}" -p \
   '["PROJECTOR_PORT:3001", "API_PORT:3000", "API_GRPC_PORT:50051"].map((v) => { const [k, d] = v.split(":"); return process.env[k] || d; }).join(" ")')
 
 app projector &

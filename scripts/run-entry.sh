@@ -11,4 +11,4 @@ entry=$1
 shift
 from_source=()
 [[ $entry == *.ts ]] && from_source=(-r ts-node/register/transpile-only -r tsconfig-paths/register)
-exec node --env-file-if-exists="$env_file" "${from_source[@]}" "$entry" "$@"
+exec node "${env_file_args[@]}" "${from_source[@]}" "$entry" "$@"

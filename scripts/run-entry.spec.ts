@@ -11,13 +11,13 @@ interface Run {
   stderr: string;
 }
 
-function runEntry(entry: string, env: Record<string, string>): Promise<Run> {
+function runEntry(entry: string, env: Record<string, string>, cwd = REPO_ROOT): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       'bash',
-      ['scripts/run-entry.sh', entry],
+      [join(REPO_ROOT, 'scripts/run-entry.sh'), entry],
       {
-        cwd: REPO_ROOT,
+        cwd,
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       },
       (error, stdout, stderr) => {
@@ -58,6 +58,21 @@ describe('scripts/run-entry.sh', () => {
     expect(sut.stderr).not.toContain('ERROR');
     expect(sut.code).toBe(0);
     expect(JSON.parse(sut.stdout)).toEqual(['k1=domain-a|domain-b', 'from-env', '<unset>']);
+  }, 60_000);
+
+  it('should read .env from where npm runs it, and say nothing when there is none', async () => {
+    // A .js entry (the build's kind) runs without ts-node, so any folder can stand for the repository's root.
+    const root = mkdtempSync(join(dir, 'root-'));
+    const js = join(root, 'print-topic.js');
+    writeFileSync(js, "process.stdout.write(process.env.EVENTS_TOPIC ?? '<unset>');\n");
+
+    const without = await runEntry(js, {}, root);
+    writeFileSync(join(root, '.env'), 'EVENTS_TOPIC=from-dot-env\n');
+    const withFile = await runEntry(js, {}, root);
+
+    expect([without.code, without.stdout]).toEqual([0, '<unset>']);
+    expect(without.stderr).not.toMatch(/\.env|not found/);
+    expect([withFile.code, withFile.stdout]).toEqual([0, 'from-dot-env']);
   }, 60_000);
 
   it('should refuse a JOBTASK_ENV_FILE that does not exist rather than run on the defaults', async () => {
