@@ -20,6 +20,7 @@ import {
   dashboardExpressions,
   ensurePrometheus,
 } from './observability.files';
+import { namedButNotExposed, scrapeAll } from './metric-checks';
 
 interface QueryAnswer {
   status: string;
@@ -46,6 +47,14 @@ describe('dashboard and alerts against a real Prometheus scraping both apps', ()
   const query = async (expr: string): Promise<QueryAnswer> => {
     const response = await fetch(`${prometheusUrl}/api/v1/query?query=${encodeURIComponent(expr)}`);
     return (await response.json()) as QueryAnswer;
+  };
+  const waitForScrapes = async (ask: typeof query, targets: number): Promise<void> => {
+    const until = Date.now() + 30_000;
+    while (Date.now() < until) {
+      if (((await ask('up')).data?.result.length ?? 0) >= targets) return;
+      await sleep(250);
+    }
+    throw new Error(`Prometheus did not scrape ${targets} targets within 30 s`);
   };
   const search = (url: string, body: unknown) =>
     fetch(`${url}/power_scheduler/v1/job-tasks/search`, {
@@ -122,6 +131,9 @@ describe('dashboard and alerts against a real Prometheus scraping both apps', ()
     );
     servers.push(prometheus);
     await prometheus.waitFor(`${prometheusUrl}/-/ready`);
+    // Ready is not scraping: target discovery reaches the scrapers up to 5 s later, and traffic sent before the
+    // first scrape of a target is invisible to rate() and increase().
+    await waitForScrapes(query, 3);
 
     // Traffic while Prometheus watches: events (one of them dead-lettered), cache misses and hits, refusals, 503s.
     const emitter = new JobTaskEmitter({ kafka: stack.kafka, topic: config.kafka.topic });
@@ -192,6 +204,15 @@ describe('dashboard and alerts against a real Prometheus scraping both apps', ()
     },
   );
 
+  // A query grouped by a label no series has still answers (one group, the label empty): names are checked here.
+  it('should expose every metric, label and label value the alerts, the dashboard and the docs name', async () => {
+    const exposed = {
+      projector: await scrapeAll([`http://127.0.0.1:${projector!.port}`]),
+      api: await scrapeAll([apiUrl, brokenApiUrl]),
+    };
+    expect(namedButNotExposed(exposed)).toEqual([]);
+  });
+
   it('should see Elasticsearch down for the API without it, up for the other, a cache hit and the dead letter', async () => {
     const answer = await query('api_dependency_up{dependency="elasticsearch"}');
     const values = (answer.data?.result as { value: [number, string] }[])
@@ -202,9 +223,20 @@ describe('dashboard and alerts against a real Prometheus scraping both apps', ()
     expect(
       Number((hits.data?.result as { value: [number, string] }[])[0]!.value[1]),
     ).toBeGreaterThan(0);
-    const deadLettered = await query('sum by (reason) (projector_messages_dead_lettered_total)');
+    const deadLettered = await query(
+      'sum by (reason) (projector_messages_dead_lettered_total) > 0',
+    );
     expect(deadLettered.data?.result).toMatchObject([
       { metric: { reason: 'KEY_MISMATCH' }, value: [expect.anything(), '1'] },
     ]);
+  });
+
+  // The alert's rate() needs a sample before the first dead letter: a series born at 1 shows no increase at all.
+  it('should see the first dead letter of a reason as an increase, as the ProjectorDeadLettering alert needs', async () => {
+    const answer = await query(
+      'sum(increase(projector_messages_dead_lettered_total{reason="KEY_MISMATCH"}[10m]))',
+    );
+    const [sample] = (answer.data?.result ?? []) as { value: [number, string] }[];
+    expect(Number(sample?.value[1])).toBeGreaterThan(0);
   });
 });

@@ -22,12 +22,19 @@ export function alertRules(): AlertRule[] {
   return doc.groups.flatMap((g) => g.rules);
 }
 
-export function dashboardExpressions(): { panel: string; expr: string }[] {
-  const doc = JSON.parse(readFileSync(DASHBOARD, 'utf8')) as {
-    panels: { title: string; targets?: { expr: string }[] }[];
-  };
-  return doc.panels.flatMap((p) =>
-    (p.targets ?? []).map((t) => ({ panel: p.title, expr: t.expr })),
+export interface DashboardPanel {
+  title: string;
+  targets?: { expr: string; legendFormat?: string }[];
+  panels?: DashboardPanel[];
+}
+
+/** Every query of the dashboard, those of a collapsed row's panels included, with its legend. */
+export function dashboardExpressions(): { panel: string; expr: string; legend: string }[] {
+  const doc = JSON.parse(readFileSync(DASHBOARD, 'utf8')) as { panels: DashboardPanel[] };
+  const flat = (panels: DashboardPanel[]): DashboardPanel[] =>
+    panels.flatMap((p) => [p, ...flat(p.panels ?? [])]);
+  return flat(doc.panels).flatMap((p) =>
+    (p.targets ?? []).map((t) => ({ panel: p.title, expr: t.expr, legend: t.legendFormat ?? '' })),
   );
 }
 

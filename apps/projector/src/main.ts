@@ -6,7 +6,9 @@ import { warnOfUnknownVariables } from '@app/platform/cli/unknown-variables.warn
 import { logProcessWarnings } from '@app/platform/logging/foreign-logs';
 import { NestFactory } from '@nestjs/core';
 import { ProjectorModule } from './projector.module';
+import { AliasMovedError } from './elasticsearch/store.errors';
 import { RebuildCommand } from './rebuild/rebuild.command';
+import { RebuildConflictError, RebuildInterruptedError } from './rebuild/rebuild.errors';
 import { limitHeapGrowth } from './startup/heap-growth.limit';
 import { CliRebuildProgress } from './rebuild/rebuild-progress.reporter';
 import { parseProjectorArgs, PROJECTOR_USAGE } from './startup/projector-args';
@@ -67,11 +69,20 @@ async function main(argv: readonly string[]): Promise<void> {
   return args.command === 'rebuild' ? rebuild(config, logger) : serve(config, logger);
 }
 
+/** Failures the operator acts on, said in one line; a rebuild's refusals lead with their stable code. */
+function operatorMessage(error: unknown): string | null {
+  if (error instanceof ConfigError || error instanceof ListenError) return error.message;
+  const isRebuildOutcome =
+    error instanceof RebuildConflictError ||
+    error instanceof RebuildInterruptedError ||
+    error instanceof AliasMovedError;
+  return isRebuildOutcome ? `${error.code}: ${error.message}` : null;
+}
+
 main(process.argv.slice(2)).catch((error: unknown) => {
-  // What the operator must fix is said in one message; only an unexpected failure gets its stack.
-  const expected = error instanceof ConfigError || error instanceof ListenError;
-  process.stderr.write(
-    `${error instanceof Error ? (expected ? error.message : (error.stack ?? error.message)) : String(error)}\n`,
-  );
+  // Only an unexpected failure gets its stack.
+  const stated = operatorMessage(error);
+  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`${stated ?? text}\n`);
   process.exit(1);
 });

@@ -121,7 +121,7 @@ describe(`${KafkaTopicsAdmin.name}: a dead-letter topic that already exists (rea
       expect(warnings).toEqual([
         expect.objectContaining({
           level: 'warn',
-          msg: 'dead-letter topic takes smaller records than the events topic',
+          msg: 'dead-letter topic max.message.bytes is too small for copies of the largest events',
           dlqTopic: config.kafka.dlqTopic,
           eventsMaxMessageBytes: events,
           dlqMaxMessageBytes: 1_000_000,

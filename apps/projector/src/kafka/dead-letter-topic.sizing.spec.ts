@@ -93,7 +93,7 @@ describe(ensureDeadLetterTopicFits.name, () => {
     ]);
     expect(lines.map((l) => l.msg)).toEqual([
       'the cluster refused max.message.bytes for the dead-letter topic',
-      'dead-letter topic takes smaller records than the events topic',
+      'dead-letter topic max.message.bytes is too small for copies of the largest events',
     ]);
   });
 
@@ -132,7 +132,7 @@ describe(ensureDeadLetterTopicFits.name, () => {
     expect(creates).toEqual([]);
     expect(lines).toEqual([
       expect.objectContaining({
-        msg: 'dead-letter topic takes smaller records than the events topic',
+        msg: 'dead-letter topic max.message.bytes is too small for copies of the largest events',
         eventsMaxMessageBytes: 1_048_588,
         dlqMaxMessageBytes: 1_048_588,
         fix: `kafka-configs.sh --bootstrap-server <broker> --alter --entity-type topics --entity-name events.dlq --add-config max.message.bytes=${1_048_588 + DLQ_RECORD_HEADROOM_BYTES}`,

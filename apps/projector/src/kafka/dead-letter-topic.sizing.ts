@@ -33,13 +33,17 @@ export async function ensureDeadLetterTopicFits(
   if (needs === null) return created;
   const dlqLimit = await maxMessageBytes(admin, spec.dlqTopic, logger);
   if (dlqLimit !== null && dlqLimit < needs) {
-    logger.event('warn', 'dead-letter topic takes smaller records than the events topic', {
-      topic: spec.topic,
-      dlqTopic: spec.dlqTopic,
-      eventsMaxMessageBytes: eventsLimit,
-      dlqMaxMessageBytes: dlqLimit,
-      fix: `kafka-configs.sh --bootstrap-server <broker> --alter --entity-type topics --entity-name ${spec.dlqTopic} --add-config max.message.bytes=${needs}`,
-    });
+    logger.event(
+      'warn',
+      'dead-letter topic max.message.bytes is too small for copies of the largest events',
+      {
+        topic: spec.topic,
+        dlqTopic: spec.dlqTopic,
+        eventsMaxMessageBytes: eventsLimit,
+        dlqMaxMessageBytes: dlqLimit,
+        fix: `kafka-configs.sh --bootstrap-server <broker> --alter --entity-type topics --entity-name ${spec.dlqTopic} --add-config max.message.bytes=${needs}`,
+      },
+    );
   }
   return created;
 }

@@ -1,3 +1,4 @@
+import { DLQ_REASONS } from '@app/domain';
 import { ProjectorMetrics, type WindowGauges } from './projector.metrics';
 
 describe(ProjectorMetrics.name, () => {
@@ -21,5 +22,17 @@ describe(ProjectorMetrics.name, () => {
     expect(first).toMatch(/^projector_cache_hit_ratio 0\.7$/m);
     expect(second).toMatch(/^projector_cache_hits_total 9$/m);
     expect(second).toMatch(/^projector_cache_misses_total 3$/m);
+  });
+
+  // rate() over a series that first appears at 5 sees no increase: a burst of a new reason must start from a 0.
+  it('should expose every dead-letter reason and retry kind at 0 before the first one', async () => {
+    const sut = new ProjectorMetrics();
+
+    const text = await sut.registry.metrics();
+
+    for (const reason of DLQ_REASONS)
+      expect(text).toContain(`projector_messages_dead_lettered_total{reason="${reason}"} 0`);
+    for (const kind of ['version_conflict', 'transient', 'isolate'])
+      expect(text).toContain(`projector_retries_total{kind="${kind}"} 0`);
   });
 });
