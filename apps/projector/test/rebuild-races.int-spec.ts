@@ -133,6 +133,57 @@ describe('rebuild races: the alias and a second rebuild (real Kafka and Elastics
     }
   });
 
+  /** Runs a rebuild whose listing of the indices first lets another rebuild swap the alias to `<alias>-v2`. */
+  async function rebuildRacedBySwap(): Promise<unknown> {
+    return withRebuildContext(config, async ({ command, indices }) => {
+      const [live] = await aliasTargets();
+      const other = `${config.elasticsearch.alias}-v2`;
+      const list = indices.versionedIndices.bind(indices);
+      jest.spyOn(indices, 'versionedIndices').mockImplementationOnce(async () => {
+        await indices.createIndex(other);
+        await indices.swapAlias(live ?? null, other);
+        return list();
+      });
+      return command.run(SILENT_PROGRESS).then(
+        () => null,
+        (error: unknown) => error,
+      );
+    });
+  }
+
+  it('should refuse a rebuild when another one swapped between its alias read and its listing, and is catching up', async () => {
+    const other = `${config.elasticsearch.alias}-v2`;
+    const catchingUp = stack.kafka.consumer({
+      groupId: rebuildGroupId(config.projector.groupId, other),
+    });
+    await catchingUp.connect();
+    await catchingUp.subscribe({ topic: config.kafka.topic });
+    await catchingUp.run({ eachMessage: () => Promise.resolve() });
+    try {
+      const refusal = await rebuildRacedBySwap();
+
+      expect(refusal).toBeInstanceOf(RebuildConflictError);
+      expect((refusal as RebuildConflictError).code).toBe('REBUILD.ALREADY_RUNNING');
+      expect((refusal as Error).message).toContain(`rebuild.${other}`);
+      expect(await aliasTargets()).toEqual([other]);
+      expect(await versionedIndices()).toEqual([`${config.elasticsearch.alias}-v1`, other]);
+    } finally {
+      await catchingUp.disconnect();
+    }
+  });
+
+  it('should refuse, deleting its own index, a rebuild whose alias another one moved and finished with before its checks', async () => {
+    const alias = config.elasticsearch.alias;
+
+    const refusal = await rebuildRacedBySwap();
+
+    expect(refusal).toBeInstanceOf(RebuildConflictError);
+    expect((refusal as RebuildConflictError).code).toBe('REBUILD.ALREADY_RUNNING');
+    expect((refusal as Error).message).toContain(`swapped the alias to ${alias}-v2`);
+    expect(await aliasTargets()).toEqual([`${alias}-v2`]);
+    expect(await versionedIndices()).toEqual([`${alias}-v1`, `${alias}-v2`]);
+  });
+
   it('should refuse to start beside the index of a rebuild killed before its swap, until it is deleted', async () => {
     const alias = config.elasticsearch.alias;
     const [live] = await aliasTargets();

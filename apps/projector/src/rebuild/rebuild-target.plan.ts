@@ -10,6 +10,11 @@ export interface RebuildTarget {
   index: string;
   /** Newer than the live index and never swapped in: another rebuild's, running or killed. */
   unswapped: string[];
+  /**
+   * Every index newer than the live one, swapped in or not. One swapped in since `live` was read belongs to a
+   * rebuild that may still be catching up; one a rollback left behind has no rebuild consuming into it.
+   */
+  newer: string[];
 }
 
 /**
@@ -23,16 +28,19 @@ export function planRebuildTarget(
   existing: readonly ReadModelIndex[],
 ): RebuildTarget {
   const liveVersion = live === null ? 0 : (indexVersionOf(alias, live) ?? 0);
-  const unswapped = existing
-    .filter((index) => index.name !== live && index.bulkLoading)
-    .filter((index) => (indexVersionOf(alias, index.name) ?? 0) > liveVersion)
+  const newerIndices = existing
+    .filter((index) => index.name !== live)
+    .filter((index) => (indexVersionOf(alias, index.name) ?? 0) > liveVersion);
+  const unswapped = newerIndices
+    .filter((index) => index.bulkLoading)
     .map((index) => index.name)
     .sort();
+  const newer = newerIndices.map((index) => index.name).sort();
   const next = nextIndexVersion(
     alias,
     existing.map((index) => index.name),
   );
-  return { index: versionedIndexName(alias, next), unswapped };
+  return { index: versionedIndexName(alias, next), unswapped, newer };
 }
 
 /** The consumer group a rebuild into `index` reads with; its members show the rebuild is running. */

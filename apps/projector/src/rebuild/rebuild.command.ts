@@ -107,12 +107,13 @@ export class RebuildCommand {
    * operator deletes it: nothing can tell it from one whose consumer is still joining its group.
    */
   private async claimNextVersion(live: string | null): Promise<string> {
-    const { index, unswapped } = planRebuildTarget(
+    const { index, unswapped, newer } = planRebuildTarget(
       this.indices.alias,
       live,
       await this.indices.versionedIndices(),
     );
-    const candidates = [...(live === null ? [] : [live]), ...unswapped];
+    // Newer ones swapped in too: another rebuild may have swapped between the alias read and the listing.
+    const candidates = [...(live === null ? [] : [live]), ...newer];
     const running = await this.topics.groupsWithMembers(
       candidates.map((name) => rebuildGroupId(this.config.projector.groupId, name)),
     );
@@ -135,6 +136,15 @@ export class RebuildCommand {
       throw new RebuildConflictError(
         'REBUILD.ALREADY_RUNNING',
         `${index} was created by another rebuild that started at the same moment; wait for it to finish`,
+      );
+    }
+    // A swap after the checks above: replaying now would only end in AliasMovedError after the whole topic.
+    const now = await this.indices.aliasTarget();
+    if (now !== live) {
+      await this.dropUnswapped(index);
+      throw new RebuildConflictError(
+        'REBUILD.ALREADY_RUNNING',
+        `another rebuild swapped the alias to ${now ?? 'nothing'} while this one started; ${index} is deleted`,
       );
     }
     return index;
