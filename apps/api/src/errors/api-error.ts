@@ -8,7 +8,8 @@ export type ApiErrorCode =
   | 'ERROR_UNAVAILABLE'
   | 'ERROR_PAYLOAD_TOO_LARGE'
   | 'ERROR_INVALID_PARAMETER'
-  | 'ERROR_NOT_FOUND';
+  | 'ERROR_NOT_FOUND'
+  | 'ERROR_CLIENT_CLOSED_REQUEST';
 
 export abstract class ApiError extends Error {
   abstract readonly code: ApiErrorCode;
@@ -56,4 +57,17 @@ export class MalformedRequestError extends ApiError {
 export class RouteNotFoundError extends ApiError {
   readonly code = 'ERROR_NOT_FOUND';
   readonly status = 404;
+}
+
+/**
+ * The caller went away (a REST client disconnected, a gRPC call was cancelled or passed its deadline)
+ * before the answer was ready, so its searches were aborted. Nobody reads the answer: 499 as nginx
+ * logs it, never a 500, and never an error log line (it is the client's choice, not our bug).
+ */
+export class ClientClosedRequestError extends ApiError {
+  readonly code = 'ERROR_CLIENT_CLOSED_REQUEST';
+  readonly status = 499;
+  constructor(cause?: unknown) {
+    super('The client closed the request before its answer was ready.', { cause });
+  }
 }

@@ -47,8 +47,16 @@ export function respondWithError(
       correlation_id: correlationId,
       path: req.path,
     });
+  } else if (mapped.status === 499) {
+    // The client's choice, not a fault: the metrics count it, the log only says so at debug.
+    logger.event('debug', mapped.body.error.message, {
+      correlation_id: correlationId,
+      path: req.path,
+    });
   }
-  if (res.headersSent) return;
+  // A client that has gone has nobody to answer: writing would only fail on the closed socket. The
+  // HTTP metrics record such a request as 499 when its response closes.
+  if (res.headersSent || res.destroyed) return;
   noteRejection(res, mapped.body.error.code);
   res.status(mapped.status).json(mapped.body);
 }

@@ -2,6 +2,7 @@ import { QueryError } from '@app/query';
 import { NotFoundException } from '@nestjs/common';
 import {
   AuthenticateFailureError,
+  ClientClosedRequestError,
   DependencyUnavailableError,
   PermissionDeniedError,
 } from './api-error';
@@ -31,6 +32,7 @@ describe(mapError.name, () => {
       'ERROR_UNAVAILABLE',
     ],
     ['an unknown route', new NotFoundException('Cannot GET /x'), 404, 'ERROR_NOT_FOUND'],
+    ['a client gone', new ClientClosedRequestError(), 499, 'ERROR_CLIENT_CLOSED_REQUEST'],
   ])('should answer %s with its status and code', (_name, error, status, code) => {
     const sut = map(error);
     expect(sut.status).toBe(status);
@@ -73,6 +75,13 @@ describe(mapError.name, () => {
       400,
       'ERROR_INVALID_PARAMETER',
       /key = content-encoding, encoding = zstd-x/,
+    ],
+    [
+      'a client that went away mid-body (not a malformed body)',
+      { type: 'request.aborted', code: 'ECONNABORTED', status: 400, expose: true },
+      499,
+      'ERROR_CLIENT_CLOSED_REQUEST',
+      /client closed the request/,
     ],
     [
       'a compressed body that does not inflate (a zlib error made a 400)',

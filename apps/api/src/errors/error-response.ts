@@ -2,6 +2,7 @@ import { QueryError } from '@app/query';
 import { HttpException } from '@nestjs/common';
 import {
   ApiError,
+  ClientClosedRequestError,
   MalformedRequestError,
   PayloadTooLargeError,
   RouteNotFoundError,
@@ -62,6 +63,8 @@ function toKnownError(error: unknown, maxBodyBytes: number): unknown {
   if (error instanceof QueryError || error instanceof ApiError) return error;
   const failure = (error ?? {}) as BodyParserFailure;
   if (failure.type === 'entity.too.large') return new PayloadTooLargeError(maxBodyBytes);
+  // The client went away while sending its body: not a malformed body, and nobody reads the answer.
+  if (failure.type === 'request.aborted') return new ClientClosedRequestError(error);
   if (failure.type === 'entity.parse.failed') {
     return new MalformedRequestError('The request body is not valid JSON.');
   }

@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type RpcExceptionFilter } from '@nestjs/comm
 import { Metadata, status as GrpcCode, type StatusObject } from '@grpc/grpc-js';
 import { JsonLogger } from '@app/platform';
 import { type Observable, throwError } from 'rxjs';
+import { ClientClosedRequestError } from '../errors/api-error';
 import { correlationIdOf } from './grpc-metadata.reader';
 import { toGrpcStatus } from './grpc-status.mapper';
 
@@ -25,6 +26,9 @@ export class GrpcExceptionFilter implements RpcExceptionFilter<unknown> {
       this.logger.event('error', e.message, { ...context, stack: e.stack });
     } else if (mapped.code === GrpcCode.UNAVAILABLE) {
       this.logger.event('warn', mapped.details, context);
+    } else if (error instanceof ClientClosedRequestError) {
+      // The client's choice, not a fault: the metrics count it, the log only says so at debug.
+      this.logger.event('debug', mapped.details, context);
     }
     const trailers = new Metadata();
     trailers.set('x-request-id', correlationId);

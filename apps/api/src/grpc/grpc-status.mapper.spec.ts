@@ -2,13 +2,14 @@ import { status } from '@grpc/grpc-js';
 import { QueryError } from '@app/query';
 import {
   AuthenticateFailureError,
+  ClientClosedRequestError,
   DependencyUnavailableError,
   MalformedRequestError,
   PayloadTooLargeError,
   PermissionDeniedError,
   RouteNotFoundError,
 } from '../errors/api-error';
-import { toGrpcStatus } from './grpc-status.mapper';
+import { abandonedCallCode, toGrpcStatus } from './grpc-status.mapper';
 
 describe(toGrpcStatus.name, () => {
   it.each([
@@ -24,6 +25,7 @@ describe(toGrpcStatus.name, () => {
     [new DependencyUnavailableError('Elasticsearch'), status.UNAVAILABLE, 'ERROR_UNAVAILABLE'],
     [new PayloadTooLargeError(10), status.RESOURCE_EXHAUSTED, 'ERROR_PAYLOAD_TOO_LARGE'],
     [new RouteNotFoundError('nope'), status.NOT_FOUND, 'ERROR_NOT_FOUND'],
+    [new ClientClosedRequestError(), status.CANCELLED, 'ERROR_CLIENT_CLOSED_REQUEST'],
   ])('should map %p to gRPC status %i with SpaceONE details', (error, code, errorCode) => {
     expect(toGrpcStatus(error, 'cid')).toEqual({
       code,
@@ -42,5 +44,28 @@ describe(toGrpcStatus.name, () => {
 
   it('should treat a thrown non-Error as unexpected too', () => {
     expect(toGrpcStatus('boom', 'c').code).toBe(status.INTERNAL);
+  });
+});
+
+describe(abandonedCallCode.name, () => {
+  const call = (cancelled: boolean, deadline: Date | number) => ({
+    cancelled,
+    getDeadline: () => deadline,
+  });
+
+  it('should leave a call whose client still waits alone', () => {
+    expect(abandonedCallCode(call(false, Infinity))).toBeUndefined();
+    expect(abandonedCallCode(call(false, new Date(Date.now() + 60_000)))).toBeUndefined();
+    expect(abandonedCallCode(undefined)).toBeUndefined();
+  });
+
+  it('should call a cancelled call with its deadline passed DEADLINE_EXCEEDED', () => {
+    expect(abandonedCallCode(call(true, Date.now() - 1))).toBe(status.DEADLINE_EXCEEDED);
+    expect(abandonedCallCode(call(true, new Date(Date.now() - 1)))).toBe(status.DEADLINE_EXCEEDED);
+  });
+
+  it('should call a cancelled call before its deadline, or without one, CANCELLED', () => {
+    expect(abandonedCallCode(call(true, Infinity))).toBe(status.CANCELLED);
+    expect(abandonedCallCode(call(true, new Date(Date.now() + 60_000)))).toBe(status.CANCELLED);
   });
 });

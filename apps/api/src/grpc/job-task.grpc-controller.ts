@@ -1,5 +1,5 @@
 import type { ApiConfig } from '@app/config';
-import type { Metadata } from '@grpc/grpc-js';
+import type { Metadata, ServerUnaryCall } from '@grpc/grpc-js';
 import { Controller, Inject, UseFilters, UseInterceptors } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { API_CONFIG } from '../api.tokens';
@@ -19,6 +19,30 @@ import { toJobTasksInfoMessage, toStatStruct } from './job-tasks-info.converter'
 import { jobTaskStatQueryToBody } from './statistics-query.converter';
 import { decoded, type UndecodableRequest } from './undecodable-request';
 
+/** The grpc-js call Nest passes a handler third, as far as the handler reads it. */
+type CancellableCall = Pick<ServerUnaryCall<unknown, unknown>, 'cancelled' | 'once' | 'off'>;
+
+/**
+ * Runs `work` with a signal that aborts when the call is cancelled: grpc-js raises 'cancelled' when the
+ * client cancels, its connection goes, or the deadline passes. (It raises it after every answer too, by
+ * then with nothing left to abort, hence the listener is dropped when the work ends.) Aborted without a
+ * reason of its own, as the REST signal (caller-gone.signal.ts) is.
+ */
+async function whileCallLasts<T>(
+  call: CancellableCall | undefined,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  if (call?.cancelled) abort();
+  else call?.once('cancelled', abort);
+  try {
+    return await work(controller.signal);
+  } finally {
+    call?.off('cancelled', abort);
+  }
+}
+
 /** spaceone.api.power_scheduler.v1.JobTask over gRPC: the REST routes' service, other encoding. */
 @Controller()
 @UseFilters(GrpcExceptionFilter)
@@ -34,20 +58,25 @@ export class JobTaskGrpcController {
   async list(
     query: JobTaskQueryMessage | UndecodableRequest,
     metadata: Metadata,
+    call?: CancellableCall,
   ): Promise<JobTasksInfoMessage> {
     const caller = this.callerOf(metadata);
     const body = jobTaskQueryToBody(decoded(query));
-    return toJobTasksInfoMessage(await this.jobTasks.list(body, caller));
+    const answer = await whileCallLasts(call, (signal) => this.jobTasks.list(body, caller, signal));
+    return toJobTasksInfoMessage(answer);
   }
 
   @GrpcMethod('JobTask', 'stat')
   async stat(
     query: JobTaskStatQueryMessage | UndecodableRequest,
     metadata: Metadata,
+    call?: CancellableCall,
   ): Promise<StructMessage> {
     const caller = this.callerOf(metadata);
     const body = jobTaskStatQueryToBody(decoded(query));
-    return toStatStruct(await this.jobTasks.stat(body, caller));
+    return toStatStruct(
+      await whileCallLasts(call, (signal) => this.jobTasks.stat(body, caller, signal)),
+    );
   }
 
   // Authentication comes first, as with the HTTP guard: a bad key is a 401 whatever the body says.

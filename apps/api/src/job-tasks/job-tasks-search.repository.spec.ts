@@ -2,7 +2,7 @@ import { loadApiConfig } from '@app/config';
 import { QueryError } from '@app/query';
 import type { Client } from '@elastic/elasticsearch';
 import { errors as esErrors } from '@elastic/elasticsearch';
-import { DependencyUnavailableError } from '../errors/api-error';
+import { ClientClosedRequestError, DependencyUnavailableError } from '../errors/api-error';
 import { HITS_FILTER_PATH } from './hits-filter-path';
 import { JobTasksSearchRepository } from './job-tasks-search.repository';
 
@@ -44,13 +44,16 @@ describe(JobTasksSearchRepository.name, () => {
       const { client, sut } = setup();
       const planned = { bool: { should: [{ term: { domain_id: 'other' } }] } };
       await sut.forDomain('d1').search({ query: planned, size: 3 });
-      expect(client.search).toHaveBeenCalledWith({
-        index: 'job-tasks-test',
-        size: 3,
-        query: { bool: { filter: [tenant('d1')], must: [planned] } },
-        allow_partial_search_results: false,
-        filter_path: HITS_FILTER_PATH,
-      });
+      expect(client.search).toHaveBeenCalledWith(
+        {
+          index: 'job-tasks-test',
+          size: 3,
+          query: { bool: { filter: [tenant('d1')], must: [planned] } },
+          allow_partial_search_results: false,
+          filter_path: HITS_FILTER_PATH,
+        },
+        {},
+      );
     });
 
     it('should scope a search without any query to the domain', async () => {
@@ -58,6 +61,7 @@ describe(JobTasksSearchRepository.name, () => {
       await sut.forDomain('d1').search({ size: 0 });
       expect(client.search).toHaveBeenCalledWith(
         expect.objectContaining({ query: { bool: { filter: [tenant('d1')] } } }),
+        {},
       );
     });
 
@@ -79,10 +83,13 @@ describe(JobTasksSearchRepository.name, () => {
     it('should scope counts to the domain', async () => {
       const { client, sut } = setup();
       await expect(sut.forDomain('d1').count({ match_all: {} })).resolves.toBe(7);
-      expect(client.count).toHaveBeenCalledWith({
-        index: 'job-tasks-test',
-        query: { bool: { filter: [tenant('d1')], must: [{ match_all: {} }] } },
-      });
+      expect(client.count).toHaveBeenCalledWith(
+        {
+          index: 'job-tasks-test',
+          query: { bool: { filter: [tenant('d1')], must: [{ match_all: {} }] } },
+        },
+        {},
+      );
     });
 
     it('should refuse a global aggregation at any depth before sending anything', async () => {
@@ -207,6 +214,68 @@ describe(JobTasksSearchRepository.name, () => {
       const bug = responseError(400, { error: { type: 'parsing_exception' } });
       client.openPointInTime.mockRejectedValue(bug);
       await expect(sut.forDomain('d1').openPointInTime('1m')).rejects.toBe(bug);
+    });
+  });
+
+  describe('a caller who has gone', () => {
+    const aborted = () => {
+      const controller = new AbortController();
+      controller.abort();
+      return controller.signal;
+    };
+
+    it('should send every search, count and point-in-time opening with the request signal', async () => {
+      const { client, sut } = setup();
+      const signal = new AbortController().signal;
+      const port = sut.forDomain('d1', signal);
+      await port.search({ size: 1 });
+      await port.count(undefined);
+      await port.openPointInTime('1m');
+      expect(client.search.mock.calls[0]?.[1]).toEqual({ signal });
+      expect(client.count.mock.calls[0]?.[1]).toEqual({ signal });
+      expect(client.openPointInTime.mock.calls[0]?.[1]).toEqual({ signal });
+    });
+
+    it('should close a point in time without the signal, so an abandoned request still releases it', async () => {
+      const { client, sut } = setup();
+      await sut.forDomain('d1', aborted()).closePointInTime('pit-1');
+      expect(client.closePointInTime).toHaveBeenCalledWith({ id: 'pit-1' });
+      expect(client.closePointInTime.mock.calls[0]).toHaveLength(1);
+    });
+
+    it('should answer the client’s RequestAbortedError as ClientClosedRequestError', async () => {
+      const { client, sut } = setup();
+      const controller = new AbortController();
+      client.search.mockImplementation(() => {
+        controller.abort();
+        return Promise.reject(new esErrors.RequestAbortedError('Request aborted'));
+      });
+      const failure = sut.forDomain('d1', controller.signal).search({});
+      await expect(failure).rejects.toBeInstanceOf(ClientClosedRequestError);
+      await expect(failure).rejects.toMatchObject({
+        status: 499,
+        code: 'ERROR_CLIENT_CLOSED_REQUEST',
+      });
+    });
+
+    it('should not send a further search once the signal has aborted', async () => {
+      const { client, sut } = setup();
+      const port = sut.forDomain('d1', aborted());
+      await expect(port.search({})).rejects.toBeInstanceOf(ClientClosedRequestError);
+      await expect(port.count(undefined)).rejects.toBeInstanceOf(ClientClosedRequestError);
+      await expect(port.openPointInTime('1m')).rejects.toBeInstanceOf(ClientClosedRequestError);
+      expect(client.search).not.toHaveBeenCalled();
+      expect(client.count).not.toHaveBeenCalled();
+      expect(client.openPointInTime).not.toHaveBeenCalled();
+    });
+
+    it('should leave a RequestAbortedError of its own making (an answer over the size limit) a bug', async () => {
+      const { client, sut } = setup();
+      const tooLarge = new esErrors.RequestAbortedError('The content length (9) is bigger than …');
+      client.search.mockRejectedValue(tooLarge);
+      await expect(sut.forDomain('d1', new AbortController().signal).search({})).rejects.toBe(
+        tooLarge,
+      );
     });
   });
 });

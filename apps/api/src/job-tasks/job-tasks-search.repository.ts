@@ -9,7 +9,7 @@ import {
   type SearchResponseBody,
 } from '@app/query';
 import { Inject, Injectable } from '@nestjs/common';
-import { DependencyUnavailableError } from '../errors/api-error';
+import { ClientClosedRequestError, DependencyUnavailableError } from '../errors/api-error';
 import { API_CONFIG, ELASTICSEARCH_CLIENT } from '../api.tokens';
 import { assertCompleteAnswer } from './complete-answer.guard';
 import { assertAggregationsInScope, DomainScopeEscapeError, scopeToDomain } from './domain-scope';
@@ -28,28 +28,37 @@ export class JobTasksSearchRepository {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  forDomain(domainId: string): DomainSearchPort {
+  /**
+   * `signal` aborts when the caller has gone: every search, count and point in time of the request is
+   * sent with it, so Elasticsearch stops working for nobody, and a plan of several searches starts no
+   * further one. Closing the point in time never takes it: a PIT opened for an abandoned request must
+   * still be released, not left holding segments until its keep-alive.
+   */
+  forDomain(domainId: string, signal?: AbortSignal): DomainSearchPort {
     const index = this.config.elasticsearch.alias;
+    const transport = signal === undefined ? {} : { signal };
     return {
-      search: (body) => this.guard(() => this.search(index, domainId, body)),
+      search: (body) => this.guard(signal, () => this.search(index, domainId, body, transport)),
       count: (query) =>
-        this.guard(async () => {
-          const res = await this.client.count({ index, query: scopeToDomain(domainId, query) });
+        this.guard(signal, async () => {
+          const res = await this.client.count(
+            { index, query: scopeToDomain(domainId, query) },
+            transport,
+          );
           assertCompleteAnswer(res);
           return res.count;
         }),
       openPointInTime: (keepAlive) =>
-        this.guard(async () => {
-          const res = await this.client.openPointInTime({
-            index,
-            keep_alive: keepAlive,
-            allow_partial_search_results: false,
-          });
+        this.guard(signal, async () => {
+          const res = await this.client.openPointInTime(
+            { index, keep_alive: keepAlive, allow_partial_search_results: false },
+            transport,
+          );
           assertCompleteAnswer(res);
           return res.id;
         }),
       closePointInTime: (id) =>
-        this.guard(async () => {
+        this.guard(undefined, async () => {
           await this.client.closePointInTime({ id });
         }),
     };
@@ -59,6 +68,7 @@ export class JobTasksSearchRepository {
     index: string,
     domainId: string,
     body: SearchRequestBody,
+    transport: { signal?: AbortSignal },
   ): Promise<SearchResponseBody> {
     const { query, pit, ...rest } = body;
     assertOnlyScopedFields(rest);
@@ -71,19 +81,26 @@ export class JobTasksSearchRepository {
       // A search that reads hits gets only what it reads; aggregation searches stay whole.
       ...(body.aggs === undefined && { filter_path: HITS_FILTER_PATH }),
     };
-    const response = await this.client.search(request);
+    const response = await this.client.search(request, transport);
     assertCompleteAnswer(response);
     return withHitsArray(response as unknown as Partial<SearchResponseBody>);
   }
 
   /**
    * "Elasticsearch did not answer" becomes a 503, and the few limits only Elasticsearch can judge (a
-   * regex too costly to run, too many clauses) a 400; anything else is our bug and stays a 500.
+   * regex too costly to run, too many clauses) a 400; anything else is our bug and stays a 500. A
+   * caller who has gone is neither: whatever the aborted request failed with, it is a 499.
    */
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
+  private async guard<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+    // The client would refuse an aborted signal too, but only after serialising the body.
+    if (signal?.aborted) throw new ClientClosedRequestError();
     try {
       return await work();
     } catch (error) {
+      // Checked on the signal, not the error class: the client also raises RequestAbortedError for an
+      // answer over its size limit (our problem, still a 500), and whatever else an aborted request
+      // failed with, nobody is waiting for it.
+      if (signal?.aborted) throw new ClientClosedRequestError(error);
       if (isUnavailable(error)) throw new DependencyUnavailableError('Elasticsearch', error);
       // Before the projector's first start there is no read model yet: retry later, not a bug. The
       // alias is left out of the answer (an internal name); /ready names it to operators.

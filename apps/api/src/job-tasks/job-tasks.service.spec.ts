@@ -31,9 +31,11 @@ function emptyPort(searches: SearchRequestBody[]): DomainSearchPort {
 function setup(env: Record<string, string> = {}) {
   const searches: SearchRequestBody[] = [];
   const domains: string[] = [];
+  const signals: (AbortSignal | undefined)[] = [];
   const repository = {
-    forDomain: (domainId: string) => {
+    forDomain: (domainId: string, signal?: AbortSignal) => {
       domains.push(domainId);
+      signals.push(signal);
       return emptyPort(searches);
     },
   } as unknown as JobTasksSearchRepository;
@@ -50,7 +52,7 @@ function setup(env: Record<string, string> = {}) {
     },
   } as unknown as AnswerCache;
   const sut = new JobTasksService(repository, cache, loadApiConfig(env), () => NOW);
-  return { sut, searches, domains, cached };
+  return { sut, searches, domains, signals, cached };
 }
 
 const timediff = { filter: [{ k: 'created_at', v: 'now - 1d', o: 'timediff_gt' }] };
@@ -126,5 +128,27 @@ describe(JobTasksService.name, () => {
     const { sut, domains } = setup();
     await expect(sut.stat({ domain_id: 'd1' }, OPEN)).rejects.toBeInstanceOf(QueryError);
     expect(domains).toEqual([]);
+  });
+
+  it.each([
+    [
+      'list',
+      (s: JobTasksService, signal: AbortSignal) => s.list({ domain_id: 'd1' }, OPEN, signal),
+    ],
+    [
+      'stat',
+      (s: JobTasksService, signal: AbortSignal) =>
+        s.stat({ domain_id: 'd1', query: { aggregate: [{ count: { name: 'n' } }] } }, OPEN, signal),
+    ],
+    [
+      'clock-dependent list (uncached)',
+      (s: JobTasksService, signal: AbortSignal) =>
+        s.list({ domain_id: 'd1', query: timediff }, OPEN, signal),
+    ],
+  ])('should hand the caller’s signal to the repository for a %s', async (_kind, call) => {
+    const { sut, signals } = setup();
+    const signal = new AbortController().signal;
+    await call(sut, signal);
+    expect(signals).toEqual([signal]);
   });
 });

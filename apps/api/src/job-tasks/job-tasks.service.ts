@@ -16,26 +16,33 @@ export class JobTasksService {
     @Inject(API_CLOCK) private readonly clock: Clock,
   ) {}
 
-  async list(raw: unknown, caller: Caller) {
-    return (await this.listAnswer(raw, caller)).value();
+  // `signal` aborts when the caller has gone (see JobTasksSearchRepository.forDomain); without one a
+  // request runs to its end.
+  async list(raw: unknown, caller: Caller, signal?: AbortSignal) {
+    return (await this.listAnswer(raw, caller, signal)).value();
   }
 
-  async stat(raw: unknown, caller: Caller) {
-    return (await this.statAnswer(raw, caller)).value();
+  async stat(raw: unknown, caller: Caller, signal?: AbortSignal) {
+    return (await this.statAnswer(raw, caller, signal)).value();
   }
 
   /** The answer with its JSON text, so REST sends a cache hit without parsing and re-serialising it. */
-  async listAnswer(raw: unknown, caller: Caller) {
+  async listAnswer(raw: unknown, caller: Caller, signal?: AbortSignal) {
     const limits = this.config.api.limits;
     const request = parseJobTaskListRequest(raw, limits);
     assertMayRead(caller, request.domainId);
     const run = () =>
-      runJobTaskList(request, this.repository.forDomain(request.domainId), limits, this.clock());
+      runJobTaskList(
+        request,
+        this.repository.forDomain(request.domainId, signal),
+        limits,
+        this.clock(),
+      );
     if (request.dependsOnClock) return JsonAnswer.of(await run());
     return this.cache.through(request.domainId, 'list', request, run);
   }
 
-  async statAnswer(raw: unknown, caller: Caller) {
+  async statAnswer(raw: unknown, caller: Caller, signal?: AbortSignal) {
     const limits = this.config.api.limits;
     const request = parseStatRequest(raw, limits);
     assertMayRead(caller, request.domainId);
@@ -44,7 +51,7 @@ export class JobTasksService {
     const run = () =>
       runStat(
         request,
-        this.repository.forDomain(request.domainId),
+        this.repository.forDomain(request.domainId, signal),
         { ...limits, singleShardPlans },
         this.clock(),
       );

@@ -7,10 +7,17 @@ import {
 } from '@nestjs/common';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import { type Observable, tap } from 'rxjs';
-import { toGrpcStatus } from '../grpc/grpc-status.mapper';
+import type { ApiErrorCode } from '../errors/api-error';
+import { type AbandonableCall, abandonedCallCode, toGrpcStatus } from '../grpc/grpc-status.mapper';
 import { ApiMetrics } from './api.metrics';
 
-/** gRPC calls are timed here (REST at the HTTP server): route = "Service/method" as declared by @GrpcMethod. */
+const CLIENT_CLOSED_CODE: ApiErrorCode = 'ERROR_CLIENT_CLOSED_REQUEST';
+
+/**
+ * gRPC calls are timed here (REST at the HTTP server): route = "Service/method" as declared by @GrpcMethod. A call
+ * its client abandoned (cancelled, deadline passed) is recorded as such however the handler ended: an answer
+ * computed for nobody is not an OK.
+ */
 @Injectable()
 export class GrpcRequestInterceptor implements NestInterceptor {
   constructor(private readonly metrics: ApiMetrics) {}
@@ -30,10 +37,21 @@ export class GrpcRequestInterceptor implements NestInterceptor {
       method: 'unary',
       transport: 'grpc',
     });
+    const call = context.getArgByIndex<AbandonableCall | undefined>(2);
+    const recordAbandoned = (): boolean => {
+      const code = abandonedCallCode(call);
+      if (code === undefined) return false;
+      stop({ status: GrpcCode[code] });
+      this.metrics.recordRejected(CLIENT_CLOSED_CODE, 'grpc');
+      return true;
+    };
     return next.handle().pipe(
       tap({
-        next: () => stop({ status: GrpcCode[GrpcCode.OK] }),
+        next: () => {
+          if (!recordAbandoned()) stop({ status: GrpcCode[GrpcCode.OK] });
+        },
         error: (error: unknown) => {
+          if (recordAbandoned()) return;
           const mapped = toGrpcStatus(error, '');
           stop({ status: GrpcCode[mapped.code] });
           // details are "<ERROR_CODE>: <message>"; only the code, a finite set, becomes a label.

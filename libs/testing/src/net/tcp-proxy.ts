@@ -9,7 +9,11 @@ import { freePort } from './free-port';
 export class TcpProxy {
   private server: Server | null = null;
   private readonly sockets = new Set<Socket>();
+  /** Client connections the proxy itself ends (down(), or the target went away): not the client's doing. */
+  private readonly endedHere = new WeakSet<Socket>();
   private silent = false;
+  private acceptedCount = 0;
+  private closedByClientCount = 0;
 
   private constructor(
     readonly port: number,
@@ -37,6 +41,19 @@ export class TcpProxy {
     return `127.0.0.1:${this.port}`;
   }
 
+  /** Connections accepted so far, relayed or held silent. */
+  get accepted(): number {
+    return this.acceptedCount;
+  }
+
+  /**
+   * Connections the client closed so far (it gave up on a server that stopped answering, say), as
+   * opposed to those the proxy reset itself.
+   */
+  get closedByClient(): number {
+    return this.closedByClientCount;
+  }
+
   /** Accepts connections and, unless `silent`, relays them to the target. */
   async up({ silent = false }: { silent?: boolean } = {}): Promise<void> {
     this.silent = silent;
@@ -53,24 +70,39 @@ export class TcpProxy {
   async down(): Promise<void> {
     const server = this.server;
     this.server = null;
-    for (const socket of this.sockets) socket.destroy();
+    for (const socket of this.sockets) this.end(socket);
     this.sockets.clear();
     if (server !== null) await new Promise((resolve) => server.close(resolve));
   }
 
   private relay(client: Socket): void {
+    this.acceptedCount += 1;
     this.sockets.add(client);
-    client.on('close', () => this.sockets.delete(client)).on('error', () => client.destroy());
-    if (this.silent) return;
+    client
+      .on('close', () => {
+        this.sockets.delete(client);
+        if (!this.endedHere.has(client)) this.closedByClientCount += 1;
+      })
+      .on('error', () => client.destroy());
+    // Read and dropped, not left unread: a paused socket would never see the client's FIN.
+    if (this.silent) {
+      client.resume();
+      return;
+    }
     const upstream = connect(this.target.port, this.target.host);
     this.sockets.add(upstream);
     upstream.on('close', () => {
       this.sockets.delete(upstream);
-      client.destroy();
+      this.end(client);
     });
     upstream.on('error', () => upstream.destroy());
     client.on('close', () => upstream.destroy());
     client.pipe(upstream);
     upstream.pipe(client);
+  }
+
+  private end(socket: Socket): void {
+    this.endedHere.add(socket);
+    socket.destroy();
   }
 }
