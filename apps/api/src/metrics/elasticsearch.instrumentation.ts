@@ -22,8 +22,14 @@ export function instrumentElasticsearch(client: Client, metrics: ApiMetrics): Cl
     started.delete(event.meta.request.id);
     stop({
       endpoint: endpointOf(event.meta.request.params.path),
-      outcome: error === null ? 'ok' : 'error',
+      outcome: outcomeOf(error),
     });
   });
   return client;
+}
+
+/** An aborted request is a caller who went away (ClientClosedRequestError), not Elasticsearch failing. */
+function outcomeOf(error: Error | null): 'ok' | 'aborted' | 'error' {
+  if (error === null) return 'ok';
+  return error.name === 'RequestAbortedError' ? 'aborted' : 'error';
 }
