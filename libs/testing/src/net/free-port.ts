@@ -25,6 +25,24 @@ function highestCandidate(): number {
   return HIGHEST_FIXED_FREE;
 }
 
+/*
+ * A port handed out is free only when handed out: a TcpProxy keeps its port unbound while "down", and a
+ * random draw gave that same port to the projector the test started next (EADDRINUSE when the proxy came
+ * up, in CI). So ports are handed out in turn from a random start and none twice in one process until the
+ * range wraps. The cursor lives on globalThis because Jest gives every test file a fresh module registry
+ * while --runInBand keeps them all in one process.
+ */
+const CURSOR = Symbol.for('jobtask.testing.freePortCursor');
+type WithCursor = typeof globalThis & { [CURSOR]?: number };
+
+function nextCandidate(highest: number): number {
+  const holder = globalThis as WithCursor;
+  const span = highest - LOWEST + 1;
+  const current = holder[CURSOR] ?? Math.floor(Math.random() * span);
+  holder[CURSOR] = (current + 1) % span;
+  return LOWEST + (current % span);
+}
+
 function listenOn(server: Server, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     server.once('error', () => resolve(false));
@@ -35,23 +53,19 @@ function listenOn(server: Server, port: number): Promise<boolean> {
 
 /**
  * `count` distinct ports nobody listens on right now, for servers a test starts next to the
- * suite's. All are held open until every one is known, so none is handed out twice.
+ * suite's, none of them handed out before in this process.
  */
 export async function freePorts(count: number): Promise<number[]> {
   const highest = highestCandidate();
-  const held: { server: Server; port: number }[] = [];
-  try {
-    for (let tries = 0; held.length < count; tries++) {
-      if (tries > 1_000) throw new Error(`no free port found in ${LOWEST}-${highest}`);
-      const port = LOWEST + Math.floor(Math.random() * (highest - LOWEST + 1));
-      if (held.some((h) => h.port === port)) continue;
-      const server = createServer();
-      if (await listenOn(server, port)) held.push({ server, port });
-    }
-    return held.map((h) => h.port);
-  } finally {
-    await Promise.all(held.map((h) => new Promise((resolve) => h.server.close(resolve))));
+  const ports: number[] = [];
+  for (let tries = 0; ports.length < count; tries++) {
+    if (tries > 1_000) throw new Error(`no free port found in ${LOWEST}-${highest}`);
+    const port = nextCandidate(highest);
+    const server = createServer();
+    if (await listenOn(server, port)) ports.push(port);
+    await new Promise((resolve) => server.close(resolve));
   }
+  return ports;
 }
 
 export async function freePort(): Promise<number> {
