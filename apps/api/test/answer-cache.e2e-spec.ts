@@ -17,6 +17,30 @@ async function listStatuses(api: RunningApi) {
   return (await res.json()) as { results: { status: string }[] };
 }
 
+/** One script call the API made, as MONITOR reported it. */
+type ScriptCall = { call: 'eval' | 'evalsha'; connection: string; script: string };
+
+/** The first call of each script on each connection. */
+function firstUses(calls: ScriptCall[]): ScriptCall[] {
+  const seen = new Set<string>();
+  return calls.filter((c) => {
+    const id = `${c.connection} ${c.script}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function sameScriptAndConnection(
+  call: ScriptCall,
+  next: ScriptCall | undefined,
+  nextCall: ScriptCall['call'],
+): boolean {
+  return (
+    next?.call === nextCall && next.script === call.script && next.connection === call.connection
+  );
+}
+
 describe('answer cache', () => {
   let api: RunningApi;
   const es = new Client({ node: testStack.elasticsearchUrl });
@@ -148,7 +172,7 @@ describe('answer cache when Redis lost its scripts', () => {
   const redis = new Redis(testStack.redisUrl);
   let monitor: Redis;
   /** The script calls the API sent for this test's keys, as Redis received them. */
-  const scriptCalls: string[] = [];
+  const scriptCalls: ScriptCall[] = [];
   const setStatus = (status: 'PENDING' | 'SUCCESS') =>
     overwriteJobTask(
       es,
@@ -156,7 +180,7 @@ describe('answer cache when Redis lost its scripts', () => {
       aJobTask({ domain_id: 'd1', job_task_id: 't1', status }),
     );
   /** The script calls seen while `act` ran (MONITOR reports a little after the replies). */
-  const callsDuring = async (act: () => Promise<unknown>): Promise<string[]> => {
+  const callsDuring = async (act: () => Promise<unknown>): Promise<ScriptCall[]> => {
     const from = scriptCalls.length;
     await act();
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -171,14 +195,13 @@ describe('answer cache when Redis lost its scripts', () => {
     const prefix = api.config.redis.keyPrefix;
     monitor = await redis.monitor();
     monitor.on('monitor', (_time: string, args: string[], source: string) => {
-      const [name, , , key] = args;
+      const [name, , keyCount = '', key] = args;
       const call = name?.toLowerCase();
-      if (
-        (call === 'eval' || call === 'evalsha') &&
-        !source.includes('lua') &&
-        key?.startsWith(prefix)
-      )
-        scriptCalls.push(call);
+      if ((call !== 'eval' && call !== 'evalsha') || source.includes('lua')) return;
+      if (!key?.startsWith(prefix)) return;
+      // MONITOR escapes a script's text, so its hash is not the SHA; the cache's two scripts differ in key count.
+      const script = `${keyCount} keys`;
+      scriptCalls.push({ call, connection: source, script });
     });
   });
   afterAll(async () => {
@@ -191,18 +214,37 @@ describe('answer cache when Redis lost its scripts', () => {
     redis.disconnect();
   });
 
+  /*
+   * ioredis sends a script's text on a connection's first use of it, and its SHA after that. The cache drops
+   * a connection whose command misses its 250 ms deadline, which a loaded machine can cause: so the
+   * expectations are per connection, not per request.
+   */
   it('should send its scripts by SHA, and serve and store as before once Redis lost them', async () => {
-    await expect(listStatuses(api)).resolves.toMatchObject({ results: [{ status: 'PENDING' }] });
-    // Once a connection has sent a script's text, only its SHA goes.
-    expect((await callsDuring(() => listStatuses(api)))[0]).toBe('evalsha');
+    const calls = await callsDuring(async () => {
+      for (let i = 0; i < 3; i++) {
+        await expect(listStatuses(api)).resolves.toMatchObject({
+          results: [{ status: 'PENDING' }],
+        });
+      }
+    });
+    // A script's text goes at most once per connection: as its first use there (which may precede MONITOR).
+    const firsts = firstUses(calls);
+    expect(calls.filter((c) => c.call === 'eval' && !firsts.includes(c))).toEqual([]);
+    expect(calls.some((c) => c.call === 'evalsha')).toBe(true);
 
-    await redis.script('FLUSH');
+    // NOSCRIPT, then the text once more on the same connection: the read still finds the answer stored before.
     await setStatus('SUCCESS');
-    let served: unknown;
-    const calls = await callsDuring(async () => (served = await listStatuses(api)));
-    // NOSCRIPT, then the text once more: the read still finds the answer stored before.
-    expect(calls.slice(0, 2)).toEqual(['evalsha', 'eval']);
-    expect(served).toMatchObject({ results: [{ status: 'PENDING' }] });
+    let resent: ScriptCall[] = [];
+    for (let attempt = 0; attempt < 3 && resent.length === 0; attempt++) {
+      await redis.script('FLUSH');
+      let served: unknown;
+      const after = await callsDuring(async () => (served = await listStatuses(api)));
+      expect(served).toMatchObject({ results: [{ status: 'PENDING' }] });
+      resent = after.filter(
+        (c, i) => c.call === 'evalsha' && sameScriptAndConnection(c, after[i + 1], 'eval'),
+      );
+    }
+    expect(resent).not.toEqual([]);
 
     await redis.script('FLUSH');
     await redis.incr(`${api.config.redis.keyPrefix}generation:d1`);
