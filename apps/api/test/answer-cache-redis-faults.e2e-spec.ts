@@ -5,7 +5,7 @@ import {
   type Server as HttpServer,
 } from 'node:http';
 import { Client } from '@elastic/elasticsearch';
-import { testStack } from '@app/testing';
+import { deleteKeysUnder, testStack } from '@app/testing';
 import Redis from 'ioredis';
 import { type RunningApi, startApi } from './api-test-app';
 import { aJobTask, dropJobTasks, seedJobTasks, overwriteJobTask } from './seed-index';
@@ -217,8 +217,7 @@ describe('answer cache across a Redis restart during a search', () => {
     await api.close();
     await gate.stop();
     await dropJobTasks(api.config.elasticsearch.alias);
-    const keys = await redis.keys(`${api.config.redis.keyPrefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await deleteKeysUnder(redis, api.config.redis.keyPrefix);
     await es.close();
     redis.disconnect();
   });

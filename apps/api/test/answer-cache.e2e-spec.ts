@@ -1,5 +1,5 @@
 import { Client } from '@elastic/elasticsearch';
-import { testStack } from '@app/testing';
+import { deleteKeysUnder, testStack } from '@app/testing';
 import Redis from 'ioredis';
 import { type RunningApi, startApi } from './api-test-app';
 import { aJobTask, dropJobTasks, seedJobTasks, overwriteJobTask } from './seed-index';
@@ -208,8 +208,7 @@ describe('answer cache when Redis lost its scripts', () => {
     monitor.disconnect();
     await api.close();
     await dropJobTasks(api.config.elasticsearch.alias);
-    const keys = await redis.keys(`${api.config.redis.keyPrefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await deleteKeysUnder(redis, api.config.redis.keyPrefix);
     await es.close();
     redis.disconnect();
   });

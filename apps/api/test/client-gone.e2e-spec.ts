@@ -1,22 +1,9 @@
-import {
-  type ClientUnaryCall,
-  credentials,
-  loadPackageDefinition,
-  Metadata,
-  type ServiceError,
-  status,
-} from '@grpc/grpc-js';
-import { loadSync } from '@grpc/proto-loader';
+import { type ClientUnaryCall, Metadata, type ServiceError, status } from '@grpc/grpc-js';
 import { testStack } from '@app/testing';
 import { TcpProxy } from '@app/testing/net/tcp-proxy';
 import Redis from 'ioredis';
 import { type RunningGrpcApi, startApiWithGrpc } from './api-test-app';
-import {
-  JOB_TASK_PROTO,
-  locateProtoRoot,
-  PROTO_LOADER_OPTIONS,
-} from '../src/grpc/proto-files.locator';
-import { grpcFailure, JobTaskGrpcClient, serviceClient } from './grpc/job-task-grpc.client';
+import { grpcFailure, JobTaskGrpcClient, jobTaskServiceClient } from './grpc/job-task-grpc.client';
 import { aJobTask, dropJobTasks, seedJobTasks } from './seed-index';
 
 const DOMAIN = 'client-gone';
@@ -60,15 +47,7 @@ function rejectedCount(exposition: string, code: string, transport: string): num
 
 /** A JobTask/list call the test can cancel (JobTaskGrpcClient only awaits its calls). */
 function cancellableList(address: string, request: object) {
-  const definition = loadSync(JOB_TASK_PROTO, {
-    ...PROTO_LOADER_OPTIONS,
-    includeDirs: [locateProtoRoot()],
-  });
-  const JobTask = serviceClient(
-    loadPackageDefinition(definition),
-    'spaceone.api.power_scheduler.v1.JobTask',
-  );
-  const client = new JobTask(address, credentials.createInsecure());
+  const client = jobTaskServiceClient(address);
   let call!: ClientUnaryCall;
   const failure = new Promise<ServiceError>((resolve, reject) => {
     const list = (client as unknown as Record<string, (...args: unknown[]) => ClientUnaryCall>)

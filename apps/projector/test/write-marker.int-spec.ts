@@ -1,6 +1,6 @@
 import { loadProjectorConfig } from '@app/config';
 import { JsonLogger, MARKER_UP_LUA, recentWriteKey } from '@app/platform';
-import { freePort, testStack, uniqueName } from '@app/testing';
+import { deleteKeysUnder, freePort, testStack, uniqueName } from '@app/testing';
 import { Client } from '@elastic/elasticsearch';
 import Redis from 'ioredis';
 import { connect, createServer, type Socket } from 'node:net';
@@ -53,8 +53,7 @@ describe('write marker against the real Elasticsearch and Redis', () => {
   });
   afterAll(async () => {
     await es.indices.delete({ index }, { ignore: [404] });
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await deleteKeysUnder(redis, prefix);
     await es.close();
     redis.disconnect();
   });

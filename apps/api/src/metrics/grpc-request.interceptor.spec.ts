@@ -6,6 +6,7 @@ import { lastValueFrom, type Observable, of, throwError } from 'rxjs';
 import { ClientClosedRequestError, PermissionDeniedError } from '../errors/api-error';
 import { ApiMetrics } from './api.metrics';
 import { GrpcRequestInterceptor } from './grpc-request.interceptor';
+import { recordedStatuses, rejectedCodes } from '../../test/api-metrics.readings';
 
 function list(): void {}
 Reflect.defineMetadata(PATTERN_METADATA, [{ service: 'JobTask', rpc: 'list' }], list);
@@ -28,13 +29,8 @@ function setup() {
   const sut = new GrpcRequestInterceptor(metrics);
   const run = (call: FakeCall, answer: Observable<unknown>) =>
     lastValueFrom(sut.intercept(rpcContext(call), { handle: () => answer } as CallHandler));
-  /** The statuses recorded, as "STATUS xN". */
-  const recorded = async () =>
-    (await metrics.requestSeconds.get()).values
-      .filter((v) => v.metricName === 'api_request_duration_seconds_count' && v.value > 0)
-      .map((v) => `${String(v.labels.status)} x${v.value}`);
-  const rejected = async () =>
-    (await metrics.rejected.get()).values.map((v) => `${String(v.labels.code)} x${v.value}`);
+  const recorded = () => recordedStatuses(metrics);
+  const rejected = () => rejectedCodes(metrics);
   return { run, recorded, rejected };
 }
 

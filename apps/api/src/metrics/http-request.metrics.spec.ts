@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ApiMetrics } from './api.metrics';
 import { installHttpRequestMetrics } from './http-request.metrics';
+import { recordedStatuses, rejectedCodes } from '../../test/api-metrics.readings';
 
 /** A plain Node server with the metrics installed; `handle` answers (or not) each request. */
 async function setup(handle: (req: IncomingMessage, res: ServerResponse) => void) {
@@ -10,12 +11,8 @@ async function setup(handle: (req: IncomingMessage, res: ServerResponse) => void
   installHttpRequestMetrics(server, metrics);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const recorded = async () =>
-    (await metrics.requestSeconds.get()).values
-      .filter((v) => v.metricName === 'api_request_duration_seconds_count' && v.value > 0)
-      .map((v) => `${String(v.labels.status)} x${v.value}`);
-  const rejected = async () =>
-    (await metrics.rejected.get()).values.map((v) => `${String(v.labels.code)} x${v.value}`);
+  const recorded = () => recordedStatuses(metrics);
+  const rejected = () => rejectedCodes(metrics);
   const close = () => new Promise((resolve) => server.close(resolve));
   return { url, recorded, rejected, close };
 }

@@ -44,20 +44,25 @@ export function serviceClient(root: GrpcObject, name: string): ServiceClientCons
   return found as ServiceClientConstructor;
 }
 
+/** The raw @grpc/grpc-js JobTask client, from the project's own .proto files, over plaintext. */
+export function jobTaskServiceClient(address: string): InstanceType<ServiceClientConstructor> {
+  const definition = loadSync(JOB_TASK_PROTO, {
+    ...PROTO_LOADER_OPTIONS,
+    includeDirs: [locateProtoRoot()],
+  });
+  const JobTask = serviceClient(
+    loadPackageDefinition(definition),
+    'spaceone.api.power_scheduler.v1.JobTask',
+  );
+  return new JobTask(address, credentials.createInsecure());
+}
+
 /** A plain @grpc/grpc-js client of JobTask, built from the project's own .proto files. */
 export class JobTaskGrpcClient {
   private readonly client: InstanceType<ServiceClientConstructor>;
 
   constructor(address: string) {
-    const definition = loadSync(JOB_TASK_PROTO, {
-      ...PROTO_LOADER_OPTIONS,
-      includeDirs: [locateProtoRoot()],
-    });
-    const JobTask = serviceClient(
-      loadPackageDefinition(definition),
-      'spaceone.api.power_scheduler.v1.JobTask',
-    );
-    this.client = new JobTask(address, credentials.createInsecure());
+    this.client = jobTaskServiceClient(address);
   }
 
   list(request: JobTaskQueryMessage, options: CallOptions = {}): Promise<JobTasksInfoMessage> {

@@ -1,6 +1,6 @@
 import { loadProjectorConfig } from '@app/config';
 import { createRedisClient, generationKey, JsonLogger, recentWriteKey } from '@app/platform';
-import { testStack, uniqueName } from '@app/testing';
+import { deleteKeysUnder, testStack, uniqueName } from '@app/testing';
 import { Client } from '@elastic/elasticsearch';
 import Redis from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -63,8 +63,7 @@ describe(GenerationNotifier.name, () => {
   });
   afterAll(async () => {
     await es.indices.delete({ index }, { ignore: [404] });
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await deleteKeysUnder(redis, prefix);
     await es.close();
     redis.disconnect();
   });

@@ -1,5 +1,5 @@
 import { generationKey, recentWriteKey, WRITE_MARKER_TTL_MS } from '@app/platform';
-import { testStack, uniqueName } from '@app/testing';
+import { deleteKeysUnder, testStack, uniqueName } from '@app/testing';
 import Redis from 'ioredis';
 import { MARK_KIND, MARK_WRITES } from './write-marker.scripts';
 
@@ -32,8 +32,7 @@ describe('MARK_WRITES against the real Redis', () => {
     domain = uniqueName('domain');
   });
   afterAll(async () => {
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await deleteKeysUnder(redis, prefix);
     redis.disconnect();
   });
 
