@@ -1,5 +1,6 @@
 import { JobTaskInfo } from '@app/domain';
 import { JsonObject } from '@app/query';
+import { luceneRegexMatches } from './lucene-regex.model';
 
 /**
  * A model of the Elasticsearch core queries the translation emits, evaluated over plain documents
@@ -58,20 +59,6 @@ function wildcardRegex(pattern: string, caseInsensitive: boolean): RegExp {
       const alt = caseInsensitive ? asciiAlternative(literal) : literal;
       out += alt === literal ? u(literal) : `[${u(literal)}${u(alt)}]`;
     }
-  }
-  return new RegExp(`^(?:${out})$`, 'su');
-}
-
-/** Lucene regexp syntax (as far as the translation uses it) → an anchored JS RegExp. */
-function luceneRegex(pattern: string): RegExp {
-  const SYNTAX = new Set(['.', '*', '+', '?', '(', ')', '[', ']', '|', '{', '}', ',', '^', '-']);
-  let out = '';
-  const chars = Array.from(pattern);
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i] ?? '';
-    if (c === '\\') out += u(chars[++i] ?? '\\');
-    else if (SYNTAX.has(c) || /[0-9]/.test(c)) out += c;
-    else out += u(c);
   }
   return new RegExp(`^(?:${out})$`, 'su');
 }
@@ -140,7 +127,7 @@ function evaluate(query: JsonObject, ctx: Ctx): boolean {
     case 'regexp': {
       const [field, options] = only(spec);
       const v = indexed(ctx, field);
-      return typeof v === 'string' && luceneRegex((options as { value: string }).value).test(v);
+      return typeof v === 'string' && luceneRegexMatches((options as { value: string }).value, v);
     }
     default:
       throw new Error(`the model does not know the query type ${type}`);

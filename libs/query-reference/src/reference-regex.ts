@@ -1,21 +1,45 @@
 import { CharSet, parseRegex, ParsedRegex, RegexNode } from '@app/query';
+import { LeafTest, linearMatcher, RegexLeaf } from './linear-regex';
 import { alternativeCase } from './reference-text';
 
 /**
- * Compiles the parsed PCRE subset to a JavaScript RegExp with api.md's meaning: unanchored search,
- * case alternatives for literal characters and explicit class members, PCRE's `$` (end or before a
- * final line feed). Every code point is written as `\u{..}`, and shorthands arrive as explicit sets,
- * so JavaScript's own readings of `\s`, `.` and `i` never come into play.
+ * The PCRE subset with api.md's meaning: unanchored search, case alternatives for literal characters
+ * and explicit class members, PCRE's `$` (end or before a final line feed). Each character or class
+ * is tested by a one-character JavaScript RegExp in which every code point is written as `\u{..}` and
+ * shorthands arrive as explicit sets, so JavaScript's own readings of `\s`, `.` and `i` never come
+ * into play; the structure runs on the linear-time matcher.
  */
-const cache = new Map<string, RegExp>();
+export interface ReferenceRegex {
+  test(subject: string): boolean;
+}
 
-export function referenceRegex(pattern: string): RegExp {
+const cache = new Map<string, ReferenceRegex>();
+
+export function referenceRegex(pattern: string): ReferenceRegex {
   let compiled = cache.get(pattern);
   if (!compiled) {
-    compiled = new RegExp(compile(parseRegex(pattern)), 'u');
+    const branches = parseRegex(pattern).branches.map((b) => ({
+      anchoredStart: b.anchoredStart,
+      anchoredEnd: b.anchoredEnd ? ('pcre' as const) : ('none' as const),
+      body: b.body,
+    }));
+    compiled = { test: linearMatcher(branches, leafTest) };
     cache.set(pattern, compiled);
   }
   return compiled;
+}
+
+function leafTest(leaf: RegexLeaf): LeafTest {
+  const single = new RegExp(`^${node(leaf)}$`, 'u');
+  return (codePoint) => single.test(String.fromCodePoint(codePoint));
+}
+
+/**
+ * The same meaning as one backtracking JavaScript RegExp: the oracle the linear matcher is checked
+ * against on short subjects. Never run it on documents: nested quantifiers make it exponential.
+ */
+export function backtrackingReferenceRegex(pattern: string): RegExp {
+  return new RegExp(compile(parseRegex(pattern)), 'u');
 }
 
 function compile(regex: ParsedRegex): string {
