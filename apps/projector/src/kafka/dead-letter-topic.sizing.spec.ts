@@ -1,19 +1,29 @@
 import { JsonLogger } from '@app/platform';
 import type { Admin, ITopicConfig } from 'kafkajs';
 import { DLQ_RECORD_HEADROOM_BYTES } from '../projector.settings';
-import { ensureDeadLetterTopicFits } from './dead-letter-topic.sizing';
+import { ensureDeadLetterTopicFits, TOPIC_VISIBILITY_WAITS_MS } from './dead-letter-topic.sizing';
 
 const SPEC = { topic: 'events', dlqTopic: 'events.dlq', partitions: 3, exists: false };
 
-/** A Kafka admin that answers describeConfigs from `limits` and records the topics it is asked to create. */
+type Answer = number | Error;
+
+/**
+ * A Kafka admin that answers describeConfigs from `limits` (a list is answered in turn, its last answer for good) and
+ * records the topics it is asked to create.
+ */
 function stubAdmin(
-  limits: Record<string, number | Error>,
+  limits: Record<string, Answer | Answer[]>,
   createFailures: Error[] = [],
 ): { admin: Admin; creates: ITopicConfig[][] } {
   const creates: ITopicConfig[][] = [];
   const admin = {
     describeConfigs: ({ resources }: { resources: { name: string }[] }) => {
-      const limit = limits[resources[0]!.name];
+      const answers = limits[resources[0]!.name]!;
+      const limit = Array.isArray(answers)
+        ? answers.length > 1
+          ? answers.shift()
+          : answers[0]
+        : answers;
       if (limit instanceof Error) return Promise.reject(limit);
       return Promise.resolve({
         resources: [
@@ -121,6 +131,41 @@ describe(ensureDeadLetterTopicFits.name, () => {
 
     await expect(ensureDeadLetterTopicFits(admin, SPEC, logger)).rejects.toBe(down);
     expect(creates).toEqual([]);
+  });
+
+  it('should ask again while a topic a racing starter just created is not yet known to the broker', async () => {
+    const unknown = protocolError('UNKNOWN_TOPIC_OR_PARTITION', true);
+    const { admin, creates } = stubAdmin({
+      events: [unknown, unknown, 2_097_152],
+      'events.dlq': [unknown, 2_097_152 + DLQ_RECORD_HEADROOM_BYTES],
+    });
+
+    const sut = await ensureDeadLetterTopicFits(admin, SPEC, logger);
+
+    expect(sut).toBe(true);
+    expect(creates[0]?.[0]?.configEntries).toEqual([
+      { name: 'max.message.bytes', value: String(2_097_152 + DLQ_RECORD_HEADROOM_BYTES) },
+    ]);
+    expect(lines).toEqual([]);
+  });
+
+  it('should fail the step once a topic stays unknown past the waits', async () => {
+    jest.useFakeTimers();
+    try {
+      const unknown = protocolError('UNKNOWN_TOPIC_OR_PARTITION', true);
+      const { admin, creates } = stubAdmin({ events: unknown });
+
+      const sut = ensureDeadLetterTopicFits(admin, SPEC, logger);
+      const settled = expect(sut).rejects.toBe(unknown);
+      await jest.advanceTimersByTimeAsync(
+        TOPIC_VISIBILITY_WAITS_MS.reduce((total, wait) => total + wait, 0),
+      );
+
+      await settled;
+      expect(creates).toEqual([]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('should only check a dead-letter topic that exists, naming a smaller limit and the command that fixes it', async () => {

@@ -80,12 +80,7 @@ async function maxMessageBytes(
   logger: JsonLogger,
 ): Promise<number | null> {
   try {
-    const { resources } = await admin.describeConfigs({
-      includeSynonyms: false,
-      resources: [
-        { type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['max.message.bytes'] },
-      ],
-    });
+    const { resources } = await describeOnceVisible(admin, topic);
     const entry = resources[0]?.configEntries.find((e) => e.configName === 'max.message.bytes');
     const value = Number(entry?.configValue);
     if (Number.isSafeInteger(value)) return value;
@@ -105,6 +100,35 @@ async function maxMessageBytes(
     });
     return null;
   }
+}
+
+/**
+ * Waits before each new try when the broker asked does not know the topic yet. The topic exists (it was listed, or
+ * created here or by a racing starter), but a creation reaches a broker's metadata a moment after the controller took it, and
+ * kafkajs's describeConfigs gives up at once on UNKNOWN_TOPIC_OR_PARTITION. After ~3 s the error fails the step.
+ */
+export const TOPIC_VISIBILITY_WAITS_MS = [50, 100, 200, 400, 800, 1600];
+
+async function describeOnceVisible(
+  admin: Admin,
+  topic: string,
+): ReturnType<Admin['describeConfigs']> {
+  const describe = () =>
+    admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [
+        { type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['max.message.bytes'] },
+      ],
+    });
+  for (const waitMs of TOPIC_VISIBILITY_WAITS_MS) {
+    try {
+      return await describe();
+    } catch (error) {
+      if ((error as { type?: unknown }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+  }
+  return describe();
 }
 
 const SETTING_REFUSALS = new Set(['INVALID_CONFIG', 'POLICY_VIOLATION', 'INVALID_REQUEST']);
