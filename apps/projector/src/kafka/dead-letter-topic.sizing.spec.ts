@@ -18,12 +18,9 @@ function stubAdmin(
   const creates: ITopicConfig[][] = [];
   const admin = {
     describeConfigs: ({ resources }: { resources: { name: string }[] }) => {
-      const answers = limits[resources[0]!.name]!;
-      const limit = Array.isArray(answers)
-        ? answers.length > 1
-          ? answers.shift()
-          : answers[0]
-        : answers;
+      const entry = limits[resources[0]!.name]!;
+      const answers = Array.isArray(entry) ? entry : [entry];
+      const limit = answers.length > 1 ? answers.shift() : answers[0];
       if (limit instanceof Error) return Promise.reject(limit);
       return Promise.resolve({
         resources: [

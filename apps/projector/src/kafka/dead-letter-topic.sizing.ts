@@ -104,8 +104,9 @@ async function maxMessageBytes(
 
 /**
  * Waits before each new try when the broker asked does not know the topic yet. The topic exists (it was listed, or
- * created here or by a racing starter), but a creation reaches a broker's metadata a moment after the controller took it, and
- * kafkajs's describeConfigs gives up at once on UNKNOWN_TOPIC_OR_PARTITION. After ~3 s the error fails the step.
+ * created here or by a racing starter), but a creation reaches a broker's metadata a moment after the controller
+ * took it, and kafkajs's describeConfigs gives up at once on UNKNOWN_TOPIC_OR_PARTITION. After ~3 s the error fails
+ * the step.
  */
 export const TOPIC_VISIBILITY_WAITS_MS = [50, 100, 200, 400, 800, 1600];
 
